@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Compiles policies/ to a Wasm bundle for the jar: `opa build -t wasm` restricted to the builtins
+# opa-java-wasm runs (policies/capabilities.json), plus the rule catalog (METADATA of every rule) as
+# JSON. Called by the Maven build; the policies are always built from source.
+#
+#   scripts/build-policies.sh OUT_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:?usage: build-policies.sh OUT_DIR}
+opa=${OPA:-}
+if [ -z "$opa" ]; then
+  if [ -x "$root/.tools/bin/opa" ]; then opa="$root/.tools/bin/opa"
+  elif command -v opa >/dev/null; then opa=$(command -v opa)
+  else
+    echo "build-policies: opa is not installed; run scripts/install-tools.sh opa" >&2; exit 1
+  fi
+fi
+mkdir -p "$out"
+cd "$root"
+"$opa" build -t wasm --capabilities policies/capabilities.json \
+  --ignore '*_test.rego' -e tfcheck/main/verdicts -o "$out/policy-bundle.tar.gz" policies
+"$opa" inspect --annotations --format json "$out/policy-bundle.tar.gz" > "$out/policy-annotations.json"
