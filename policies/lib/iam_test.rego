@@ -1,0 +1,147 @@
+package tfcheck.lib.iam_test
+
+import data.tfcheck.lib.ecs_test as t
+import data.tfcheck.lib.iam
+
+test_action_matches_exact_and_wildcards if {
+	iam.action_matches("dynamodb:getitem", "dynamodb:getitem")
+	iam.action_matches("dynamodb:getitem", "DynamoDB:GetItem")
+	iam.action_matches("*", "dynamodb:getitem")
+	iam.action_matches("*:*", "dynamodb:getitem")
+	iam.action_matches("dynamodb:*", "dynamodb:getitem")
+	iam.action_matches("dynamodb:get*", "dynamodb:getitem")
+	iam.action_matches("dynamodb:*item", "dynamodb:getitem")
+	iam.action_matches("dynamodb:?etitem", "dynamodb:getitem")
+	iam.action_matches("dynamo*", "dynamodb:getitem")
+	iam.action_matches("*:getitem", "dynamodb:getitem")
+	iam.action_matches("iam:pass*", "iam:passrole")
+}
+
+test_action_matches_rejects if {
+	not iam.action_matches("dynamodb:put*", "dynamodb:getitem")
+	not iam.action_matches("dynamodb:getitem", "dynamodb:getitems")
+	not iam.action_matches("dynamodb:?", "dynamodb:getitem")
+	not iam.action_matches("s3:*", "dynamodb:getitem")
+	not iam.action_matches("dynamodb", "dynamodb:getitem")
+	not iam.action_matches("rds-db:*", "rds:connect")
+}
+
+test_action_matches_glob_metacharacters_are_literal if {
+	not iam.action_matches("s3:[gp]etobject", "s3:getobject")
+	not iam.action_matches("s3:{get,put}object", "s3:getobject")
+	iam.action_matches("s3:{get,put}object", "s3:{get,put}object")
+}
+
+test_service_patterns if {
+	iam.may_grant_service("*", "dynamodb")
+	iam.may_grant_service("dynamodb:get*", "dynamodb")
+	iam.may_grant_service("dynamo*:query", "dynamodb")
+	iam.may_grant_service("*:getitem", "dynamodb")
+	not iam.may_grant_service("s3:*", "dynamodb")
+	iam.covers_service("*", "dynamodb")
+	iam.covers_service("*:*", "dynamodb")
+	iam.covers_service("dynamodb:*", "dynamodb")
+	not iam.covers_service("dynamodb:get*", "dynamodb")
+	iam.is_service_wildcard("s3:*")
+	iam.is_service_wildcard("*")
+	not iam.is_service_wildcard("s3:get*")
+}
+
+test_write_actions if {
+	every a in ["s3:putobject", "s3:put*", "s3:p*", "s3:*", "*", "s3:*object", "dynamodb:batchwriteitem", "iam:passrole", "ecs:runtask", "sqs:sendmessage"] {
+		iam.is_write_action(a)
+	}
+	every a in ["s3:getobject", "s3:get*", "s3:list*", "ec2:describe*", "rds-db:connect", "kms:decrypt", "ecr:getauthorizationtoken"] {
+		not iam.is_write_action(a)
+	}
+}
+
+test_grants if {
+	iam.grants(t.allow(["dynamodb:*"], ["*"]), "dynamodb:getitem")
+	not iam.grants(t.statement({"effect": "Deny", "actions": ["*"], "resources": ["*"]}), "dynamodb:getitem")
+	iam.grants(t.statement({"not_actions": ["s3:*"], "resources": ["*"]}), "iam:passrole")
+	not iam.grants(t.statement({"not_actions": ["iam:*"], "resources": ["*"]}), "iam:passrole")
+	iam.grant_via(t.allow(["s3:getobject", "iam:pass*"], ["*"]), "iam:passrole") == "iam:pass*"
+	iam.grant_via(t.statement({"not_actions": ["s3:*"]}), "iam:passrole") == "NotAction"
+}
+
+test_grants_service if {
+	iam.grants_service(t.allow(["dynamodb:get*"], ["*"]), "dynamodb")
+	iam.grants_service(t.statement({"not_actions": ["s3:*"]}), "dynamodb")
+	not iam.grants_service(t.statement({"not_actions": ["dynamodb:*"]}), "dynamodb")
+	not iam.grants_service(t.allow(["s3:*"], ["*"]), "dynamodb")
+}
+
+test_denies_service if {
+	iam.denies_service([t.statement({"effect": "Deny", "actions": ["dynamodb:*"], "resources": ["*"]})], "dynamodb")
+	not iam.denies_service([t.statement({"effect": "Deny", "actions": ["dynamodb:put*"], "resources": ["*"]})], "dynamodb")
+	not iam.denies_service(
+		[t.statement({"effect": "Deny", "actions": ["dynamodb:*"], "resources": ["*"], "conditions": [{"operator": "StringEquals", "key": "aws:RequestedRegion", "values": ["eu-west-2"]}]})],
+		"dynamodb",
+	)
+}
+
+test_all_resources if {
+	every x in ["*", "arn:aws:s3:::*", "arn:aws:ssm:*:*:parameter/*", "arn:aws:iam::123456789012:role/*", "arn:aws:kms:eu-west-2:123456789012:key/*"] {
+		iam.is_all_resource(x)
+	}
+	every x in ["arn:aws:s3:::media/*", "arn:aws:ssm:eu-west-2:123456789012:parameter/wagtail/*", "arn:aws:iam::123456789012:role/app-*"] {
+		not iam.is_all_resource(x)
+	}
+	iam.broad_resource(t.statement({"not_resources": ["arn:aws:s3:::media"]}))
+	iam.all_resource_label(t.statement({"not_resources": ["arn:aws:s3:::media"]})) == "NotResource"
+}
+
+test_resources_unresolved if {
+	iam.resources_unresolved(t.statement({"resources": [], "unknown": ["resources"]}))
+	not iam.resources_unresolved(t.statement({
+		"resources": [],
+		"unknown": ["resources"],
+		"refs": [{"address": "aws_ssm_parameter.a", "type": "aws_ssm_parameter", "attribute": "arn", "field": "resources"}],
+	}))
+	not iam.resources_unresolved(t.allow(["s3:getobject"], ["arn:aws:s3:::media/*"]))
+}
+
+test_labels if {
+	iam.statement_label(t.statement({"sid": "Media"}), 3) == "statement \"Media\""
+	iam.statement_label(t.statement({}), 3) == "statement 3"
+	iam.policy_label(t.managed("AmazonS3FullAccess")) == "AWS managed policy AmazonS3FullAccess"
+	iam.policy_label(t.policy("role_policy", "aws_iam_role_policy.media", [])) == "aws_iam_role_policy.media"
+	iam.policy_label(object.union(t.policy("inline", null, []), {"name": "media"})) == "inline policy media"
+	iam.policy_label(t.policy("inline", null, [])) == "inline policy"
+}
+
+test_managed_policy_lists if {
+	iam.admin_managed("AmazonDynamoDBFullAccess")
+	iam.admin_managed("AdministratorAccess")
+	iam.admin_managed("AdministratorAccess-Amplify")
+	iam.admin_managed("PowerUserAccess")
+	not iam.admin_managed("AmazonECSTaskExecutionRolePolicy")
+	iam.dynamodb_managed("AmazonDynamoDBReadOnlyAccess")
+	iam.dynamodb_managed("AWSLambdaDynamoDBExecutionRole")
+	iam.dynamodb_managed("ReadOnlyAccess")
+	not iam.dynamodb_managed("AmazonS3ReadOnlyAccess")
+	iam.secret_reading_managed("AmazonSSMManagedInstanceCore")
+	not iam.secret_reading_managed("AmazonECSTaskExecutionRolePolicy")
+}
+
+test_roles if {
+	task_role := t.role("module.service.aws_iam_role.task_web", [], [t.policy("role_policy", "a", [t.allow(["s3:getobject"], ["*"])])], [])
+	inp := t.plan([], [task_role])
+	iam.role_of(t.role_ref("module.service.aws_iam_role.task_web")) == task_role with input as inp
+	iam.unresolved({"address": null, "arn": "arn:aws:iam::123456789012:role/elsewhere", "set": true}) with input as inp
+	not iam.unresolved(t.no_role) with input as inp
+	iam.role_statements(task_role) == [t.allow(["s3:getobject"], ["*"])]
+}
+
+test_with_documents_skips_deleted_and_documentless if {
+	inp := t.plan(
+		[
+			t.resource("aws_iam_policy", "aws_iam_policy.a", {"policy_documents": [t.document("policy", [])]}),
+			t.resource("aws_iam_policy", "aws_iam_policy.gone", {"actions": ["delete"], "policy_documents": [t.document("policy", [])]}),
+			t.resource("aws_s3_bucket", "aws_s3_bucket.b", {}),
+		],
+		[],
+	)
+	{r.address | some r in iam.with_documents} == {"aws_iam_policy.a"} with input as inp
+}
