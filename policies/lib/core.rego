@@ -119,3 +119,215 @@ is_integer(x) if {
 	is_number(x)
 	x == floor(x)
 }
+
+# live(address): the resource at address, unless it is absent from the plan or delete-only.
+live(address) := r if {
+	r := input.resources[address]
+	not delete_only(r)
+}
+
+# hidden(r, path): the value at path cannot be judged at plan time: known only after apply, or sensitive.
+hidden(r, path) if is_unknown(r, path)
+
+hidden(r, path) if is_sensitive(r, path)
+
+# empty_constant(r, path): the configuration sets a literal that the plan shows as unknown, which
+# is what a provider does with an empty string in an optional computed attribute.
+empty_constant(r, path) if {
+	r.expressions[path].constant == true
+	is_unknown(r, path)
+}
+
+# shown(r, path): the value at path as message text (JSON: true, 7, "aurora-mysql"), never a sensitive value.
+shown(r, path) := "a sensitive value" if is_sensitive(r, path)
+
+else := json.marshal(value(r, path)) if known(r, path)
+
+else := "an empty value" if empty_constant(r, path)
+
+else := "not set"
+
+# unseen(r, path): why the value at path cannot be judged, as message text.
+unseen(r, path) := concat("", [path, " is sensitive"]) if is_sensitive(r, path)
+
+else := concat("", [path, " is known only after apply"])
+
+# expect_in(r, path, wants, advice): the findings of a rule that wants the value at path to be one
+# of wants: none when it is, UNKNOWN when it cannot be seen at plan time, FAIL otherwise (another
+# value, or none). advice says what to do.
+expect_in(r, path, wants, advice) := set() if value(r, path) in wants
+
+else := {unknown(r, path, concat(": ", [unseen(r, path), advice]))} if hidden(r, path)
+
+else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))}
+
+# expect(r, path, want): expect_in for a single wanted value.
+expect(r, path, want) := expect_in(r, path, {want}, concat("", ["set ", path, " = ", json.marshal(want)]))
+
+# expect_explicit(r, path, want): expect, and FAIL when the configuration does not set the attribute
+# (the provider's default is not trusted).
+expect_explicit(r, path, want) := {fail(r, path, message)} if {
+	not configured(r, path)
+	message := concat("", [path, " is not set: set ", path, " = ", json.marshal(want), " explicitly"])
+} else := expect(r, path, want)
+
+# expect_ref(r, path, types, pattern, advice): the findings of a rule that wants path set to a
+# known value matching the regular expression pattern, or to a reference to a resource of one of
+# types (which holds by reference). FAIL when not configured, empty or not matching; UNKNOWN when
+# configured but not seen at plan time and no reference resolves it.
+expect_ref(r, path, types, pattern, advice) := set() if references_type(r, path, types)
+
+else := set() if regex.match(pattern, value(r, path))
+
+else := {fail(r, path, concat("", [path, " is not set: ", advice]))} if not configured(r, path)
+
+else := {unknown(r, path, message)} if {
+	hidden(r, path)
+	not empty_constant(r, path)
+	message := concat("", [unseen(r, path), " and references no ", concat(" or ", sort(types)), ": ", advice])
+} else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))}
+
+kms_types := {"aws_kms_key", "aws_kms_alias"}
+
+kms_arn_pattern := `^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$`
+
+# expect_kms_key(r, path): expect_ref for an attribute naming a KMS key: a known KMS key or alias
+# ARN, or a reference to an aws_kms_key or aws_kms_alias.
+expect_kms_key(r, path) := expect_ref(r, path, kms_types, kms_arn_pattern, "set it to a customer managed aws_kms_key ARN")
+
+# attached(r, type, path, key): the live resources of type that point at r through their attribute
+# path: by a reference to r, or by a known value equal to r's known value at key (a name passed
+# through a variable or a local, which references do not follow).
+attached(r, type, path, key) := [input.resources[address] | some address in attached_addresses(r, type, path, key)]
+
+attached_addresses(r, type, path, key) := {address |
+	some ref in object.get(r, "referenced_by", [])
+	ref.type == type
+	ref.path == path
+	live(ref.address)
+	address := ref.address
+} | {other.address |
+	name := value(r, key)
+	some other in resources({type})
+	value(other, path) == name
+}
+
+# targets(r, path, type, key): the live resources of type that r's attribute path points at: by
+# reference, or by r's known value at path equal to their known value at key.
+targets(r, path, type, key) := [input.resources[address] | some address in target_addresses(r, path, type, key)]
+
+target_addresses(r, path, type, key) := {ref.address |
+	some ref in refs(r, path)
+	ref.type == type
+	live(ref.address)
+} | {other.address |
+	name := value(r, path)
+	some other in resources({type})
+	value(other, key) == name
+}
+
+# items(r, path): the values at path keyed by dotted path: each element of a list (path.0, ...) or
+# the single value; null where known only after apply or sensitive; empty when not set.
+items(r, path) := {concat(".", [path, format_int(i, 10)]): visible(v) | some i, v in value(r, path)} if {
+	is_array(value(r, path))
+} else := {path: visible(value(r, path))} if known(r, path)
+
+else := {path: null} if hidden(r, path)
+
+else := {}
+
+visible(v) := null if v == sensitive_marker
+
+else := v
+
+# Security group ingress, normalized across the three ways Terraform writes it.
+
+# ingress(r): the ingress entries of an aws_security_group (inline ingress blocks), an ingress
+# aws_security_group_rule or an aws_vpc_security_group_ingress_rule:
+# {"path", "protocol", "from_port", "to_port", "sources"}, protocol and ports null when not known;
+# sources [{"kind": "cidr" | "prefix_list" | "unknown", "path", "value" (null when not known),
+# "refs"}]. Security group sources are not listed: they are what restricted ingress looks like.
+ingress(r) := [{
+	"path": "ingress",
+	"protocol": null,
+	"from_port": null,
+	"to_port": null,
+	"sources": [{"kind": "unknown", "path": "ingress", "value": null, "refs": []}],
+}] if {
+	r.type == "aws_security_group"
+	hidden(r, "ingress")
+	configured(r, "ingress")
+} else := [ingress_entry(r, concat("", ["ingress.", format_int(i, 10), "."]), inline_sources, "protocol") |
+	some i, _ in value(r, "ingress")
+] if {
+	r.type == "aws_security_group"
+} else := [ingress_entry(r, "", inline_sources, "protocol")] if {
+	r.type == "aws_security_group_rule"
+	not value(r, "type") == "egress"
+} else := [ingress_entry(r, "", rule_sources, "ip_protocol")] if {
+	r.type == "aws_vpc_security_group_ingress_rule"
+} else := []
+
+inline_sources := {"cidr_blocks": "cidr", "ipv6_cidr_blocks": "cidr", "prefix_list_ids": "prefix_list"}
+
+rule_sources := {"cidr_ipv4": "cidr", "cidr_ipv6": "cidr", "prefix_list_id": "prefix_list"}
+
+ingress_entry(r, prefix, attributes, protocol) := {
+	"path": trim_suffix(prefix, "."),
+	"protocol": seen(r, concat("", [prefix, protocol])),
+	"from_port": seen(r, concat("", [prefix, "from_port"])),
+	"to_port": seen(r, concat("", [prefix, "to_port"])),
+	"sources": [source |
+		some attribute, kind in attributes
+		path := concat("", [prefix, attribute])
+		some p, v in items(r, path)
+		source := {"kind": kind, "path": p, "value": v, "refs": source_refs(r, prefix, path)}
+	],
+}
+
+# Inline blocks are a set: the plan's order is not the configuration's, so their expressions
+# cannot be matched to values and inline sources never hold by reference.
+source_refs(r, prefix, path) := [] if prefix != ""
+
+else := refs(r, path)
+
+seen(r, path) := visible(v) if v := value(r, path)
+
+else := null
+
+# all_ports(entry): the entry allows every protocol, so every port.
+all_ports(entry) if lower(entry.protocol) in {"-1", "all"}
+
+# covers_port(entry, port): the entry's known port range includes port.
+covers_port(entry, _) if all_ports(entry)
+
+covers_port(entry, port) if {
+	is_number(entry.from_port)
+	is_number(entry.to_port)
+	entry.from_port <= port
+	port <= entry.to_port
+}
+
+# ports_unknown(entry): the entry's port range is not known at plan time.
+ports_unknown(entry) if {
+	not all_ports(entry)
+	not is_number(entry.from_port)
+}
+
+ports_unknown(entry) if {
+	not all_ports(entry)
+	not is_number(entry.to_port)
+}
+
+# ports_text(entry): the entry's ports as message text.
+ports_text(entry) := "all ports" if all_ports(entry)
+
+else := concat("", ["port ", str(entry.from_port)]) if entry.from_port == entry.to_port
+
+else := concat("", ["ports ", str(entry.from_port), "-", str(entry.to_port)]) if {
+	is_number(entry.from_port)
+	is_number(entry.to_port)
+} else := "ports known only after apply"
+
+# anywhere(cidr): the CIDR is the whole IPv4 or IPv6 internet.
+anywhere(cidr) if cidr in {"0.0.0.0/0", "::/0"}
