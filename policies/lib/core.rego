@@ -46,8 +46,10 @@ value(r, path) := v if {
 	not is_unknown(r, path)
 }
 
-# known(r, path): the value is known at plan time (and not null).
-known(r, path) if value(r, path)
+# known(r, path): the value is known at plan time (and not null); false is a known value.
+known(r, path) if {
+	_ := value(r, path)
+}
 
 # is_unknown(r, path): the value, or one of its parents, is known only after apply.
 is_unknown(r, path) if {

@@ -81,6 +81,7 @@ cluster := object.union(
 
 test_value_known_unknown_sensitive if {
 	lib.value(cluster, "storage_encrypted") == true
+	lib.known(object.union(cluster, {"values": {"storage_encrypted": false}}), "storage_encrypted")
 	lib.known(cluster, "engine")
 	not lib.known(cluster, "kms_key_id")
 	lib.is_unknown(cluster, "kms_key_id")
