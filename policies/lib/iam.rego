@@ -6,6 +6,8 @@
 #   knows about AWS managed policies whose contents are not in the plan.
 package tfcheck.lib.iam
 
+import data.tfcheck.lib
+
 # field(s, name): a list field of a statement (actions, resources, unknown, refs, ...), [] when null.
 field(s, name) := v if {
 	v := s[name]
@@ -91,9 +93,9 @@ any_matches(patterns, action) if {
 }
 
 # grant_via(s, action): the pattern through which the statement grants the action, for messages.
-grant_via(s, action) := p if {
-	some p in field(s, "actions")
-	action_matches(p, action)
+grant_via(s, action) := via[0] if {
+	via := [p | some p in field(s, "actions"); action_matches(p, action)]
+	count(via) > 0
 } else := "NotAction"
 
 # grants_service(s, service): the Allow statement grants some action of the service.
@@ -143,9 +145,9 @@ broad_resource(s) if {
 broad_resource(s) if count(field(s, "not_resources")) > 0
 
 # all_resource_label(s): the resource that makes the statement broad, for messages.
-all_resource_label(s) := x if {
-	some x in field(s, "resources")
-	is_all_resource(x)
+all_resource_label(s) := broad[0] if {
+	broad := [x | some x in field(s, "resources"); is_all_resource(x)]
+	count(broad) > 0
 } else := "NotResource"
 
 # resources_unresolved(s): `Resource` is known only after apply and no reference resolves it.
@@ -238,3 +240,13 @@ secret_reading_managed(name) if name in {
 	"AdministratorAccess", "AmazonSSMFullAccess", "AmazonSSMManagedInstanceCore",
 	"AmazonSSMReadOnlyAccess", "PowerUserAccess", "ReadOnlyAccess", "SecretsManagerReadWrite",
 }
+
+# Verdicts: what a policy or statement check found, before it becomes a finding of a resource.
+fail_verdict(message) := {"outcome": "FAIL", "message": message}
+
+unknown_verdict(message) := {"outcome": "UNKNOWN", "message": message}
+
+# verdict_finding(r, path, prefix, v): the finding for resource r of verdict v, its message prefixed.
+verdict_finding(r, path, prefix, v) := lib.fail(r, path, concat("", [prefix, v.message])) if v.outcome == "FAIL"
+
+verdict_finding(r, path, prefix, v) := lib.unknown(r, path, concat("", [prefix, v.message])) if v.outcome == "UNKNOWN"
