@@ -166,12 +166,14 @@ else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))
 # expect(r, path, want): expect_in for a single wanted value.
 expect(r, path, want) := expect_in(r, path, {want}, concat("", ["set ", path, " = ", json.marshal(want)]))
 
-# expect_explicit(r, path, want): expect, and FAIL when the configuration does not set the attribute
-# (the provider's default is not trusted).
-expect_explicit(r, path, want) := {fail(r, path, message)} if {
+# expect_explicit_in(r, path, wants, advice): expect_in, and FAIL when the configuration does not
+# set the attribute (the provider's default is not trusted).
+expect_explicit_in(r, path, wants, advice) := {fail(r, path, concat("", [path, " is not set: ", advice, " explicitly"]))} if {
 	not configured(r, path)
-	message := concat("", [path, " is not set: set ", path, " = ", json.marshal(want), " explicitly"])
-} else := expect(r, path, want)
+} else := expect_in(r, path, wants, advice)
+
+# expect_explicit(r, path, want): expect_explicit_in for a single wanted value.
+expect_explicit(r, path, want) := expect_explicit_in(r, path, {want}, concat("", ["set ", path, " = ", json.marshal(want)]))
 
 # expect_ref(r, path, types, pattern, advice): the findings of a rule that wants path set to a
 # known value matching the regular expression pattern, or to a reference to a resource of one of
@@ -186,8 +188,12 @@ else := {fail(r, path, concat("", [path, " is not set: ", advice]))} if not conf
 else := {unknown(r, path, message)} if {
 	hidden(r, path)
 	not empty_constant(r, path)
-	message := concat("", [unseen(r, path), " and references no ", concat(" or ", sort(types)), ": ", advice])
+	message := concat("", [unseen(r, path), no_reference_text(types), ": ", advice])
 } else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))}
+
+no_reference_text(types) := "" if count(types) == 0
+
+else := concat("", [" and references no ", concat(" or ", sort(types))])
 
 kms_types := {"aws_kms_key", "aws_kms_alias"}
 
