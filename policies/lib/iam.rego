@@ -250,3 +250,11 @@ unknown_verdict(message) := {"outcome": "UNKNOWN", "message": message}
 verdict_finding(r, path, prefix, v) := lib.fail(r, path, concat("", [prefix, v.message])) if v.outcome == "FAIL"
 
 verdict_finding(r, path, prefix, v) := lib.unknown(r, path, concat("", [prefix, v.message])) if v.outcome == "UNKNOWN"
+
+# roles_used_as(kind): the roles (not being deleted) that a task definition uses as `task` or `execution`.
+roles_used_as(kind) := {role |
+	some role in roles
+	some use in role.used_by
+	use.as == kind
+	not object.get(input.resources, [role.address, "actions"], []) == ["delete"]
+}
