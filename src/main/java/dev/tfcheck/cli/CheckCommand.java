@@ -1,0 +1,209 @@
+package dev.tfcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.config.Config;
+import dev.tfcheck.config.ConfigException;
+import dev.tfcheck.finding.CheckResult;
+import dev.tfcheck.finding.Result;
+import dev.tfcheck.finding.Severity;
+import dev.tfcheck.finding.Summary;
+import dev.tfcheck.model.Model;
+import dev.tfcheck.model.ModelBuilder;
+import dev.tfcheck.plan.Json;
+import dev.tfcheck.plan.Plan;
+import dev.tfcheck.plan.PlanException;
+import dev.tfcheck.plan.PlanReader;
+import dev.tfcheck.policy.BuiltinPolicies;
+import dev.tfcheck.policy.Evaluation;
+import dev.tfcheck.policy.PolicyBundle;
+import dev.tfcheck.policy.PolicyEngine;
+import dev.tfcheck.policy.PolicyInput;
+import dev.tfcheck.policy.Rule;
+import dev.tfcheck.policy.RuleCatalog;
+import dev.tfcheck.policy.UnknownMode;
+import dev.tfcheck.report.JsonReport;
+import dev.tfcheck.report.TextReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", description = "Check plans against the policies (the default command).")
+final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  private final Io io;
+
+  @Parameters(paramLabel = "PLAN", arity = "1..*",
+      description = "Plans: terraform show -json output (.json or .json.gz), binary plan files, or - for stdin.")
+  List<String> plans;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "LOW", converter = SeverityConverter.class,
+      description = "Exit 1 when a FAIL is at or above this severity: CRITICAL, HIGH, MEDIUM, LOW (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
+
+  @Option(names = "--unknown", paramLabel = "MODE", defaultValue = "warn", converter = UnknownModeConverter.class,
+      description = "Values known only after apply: warn (report, do not fail), fail, pass (default: ${DEFAULT-VALUE}).")
+  UnknownMode unknown;
+
+  @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these rule IDs.")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--skip", paramLabel = "ID", split = ",", description = "Do not run these rule IDs.")
+  List<String> skip = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: " + Config.FILE_NAME + " in the working directory, if present).")
+  Path config;
+
+  @Option(names = "--allow-empty", description = "Accept a plan with no resources instead of failing closed.")
+  boolean allowEmpty;
+
+  @Mixin
+  DebugOption debug;
+
+  CheckCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    Config cfg;
+    try {
+      cfg = Config.load(config, Path.of(""));
+    } catch (ConfigException e) {
+      return Errors.report(io, e.file(), e, debug.debug);
+    }
+    RuleCatalog catalog = BuiltinPolicies.catalog();
+    List<Rule> rules;
+    ObjectNode parameters;
+    try {
+      rules = select(catalog);
+      parameters = parameters(catalog, cfg);
+    } catch (UsageError e) {
+      io.err().println("tfcheck: " + e.getMessage());
+      return ExitCode.ERROR;
+    }
+    PolicyBundle bundle = null;
+    PolicyEngine engine = null;
+    int exit = ExitCode.CLEAN;
+    List<CheckResult> checks = new ArrayList<>();
+    for (String source : new LinkedHashSet<>(plans)) {
+      Plan plan;
+      try {
+        plan = new PlanReader(io.in()).read(source);
+      } catch (PlanException e) {
+        exit = Errors.report(io, source, e, debug.debug);
+        continue;
+      }
+      plan.warnings().forEach(w -> io.err().println("tfcheck: " + source + ": warning: " + w));
+      Model model = ModelBuilder.build(plan);
+      if (model.resources().isEmpty() && !allowEmpty) {
+        io.err().println("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
+        exit = ExitCode.ERROR;
+        continue;
+      }
+      if (engine == null) {
+        bundle = BuiltinPolicies.bundle();
+        engine = PolicyEngine.load(bundle);
+      }
+      SortedMap<String, PolicyEngine.Verdict> verdicts =
+          engine.evaluate(Json.compact(PolicyInput.of(model)), parameters);
+      for (String key : verdicts.keySet()) {
+        if (catalog.byKey(key).isEmpty()) {
+          throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
+        }
+      }
+      List<Result> results = Evaluation.results(rules, verdicts, unknown);
+      CheckResult check = new CheckResult(plan, bundle.sha256(), results,
+          Summary.of(results, model.resources().size(), rules.size()));
+      checks.add(check);
+      if (check.failsAt(failOn) && exit == ExitCode.CLEAN) {
+        exit = ExitCode.FINDINGS;
+      }
+    }
+    print(checks, catalog);
+    return exit;
+  }
+
+  private void print(List<CheckResult> checks, RuleCatalog catalog) {
+    if (format == Format.json) {
+      if (checks.size() == 1 && plans.size() == 1) {
+        io.out().print(Json.pretty(JsonReport.of(checks.get(0))));
+      } else {
+        ArrayNode all = Json.nodes().arrayNode();
+        checks.forEach(c -> all.add(JsonReport.of(c)));
+        io.out().print(Json.pretty(all));
+      }
+      return;
+    }
+    for (int i = 0; i < checks.size(); i++) {
+      if (i > 0) {
+        io.out().println();
+      }
+      TextReport.write(checks.get(i), catalog, plans.size() > 1, io.out());
+    }
+  }
+
+  private List<Rule> select(RuleCatalog catalog) throws UsageError {
+    Set<String> onlyIds = ids(only, catalog, "--only");
+    Set<String> skipIds = ids(skip, catalog, "--skip");
+    List<Rule> rules = new ArrayList<>();
+    for (Rule r : catalog.rules()) {
+      if ((onlyIds.isEmpty() || onlyIds.contains(r.id())) && !skipIds.contains(r.id())) {
+        rules.add(r);
+      }
+    }
+    return rules;
+  }
+
+  private static Set<String> ids(List<String> given, RuleCatalog catalog, String option) throws UsageError {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : given) {
+      String trimmed = id.trim();
+      if (catalog.byId(trimmed).isEmpty()) {
+        throw new UsageError(option + ": no rule " + trimmed + " (tfcheck rules lists them)");
+      }
+      out.add(trimmed);
+    }
+    return out;
+  }
+
+  /** Every declared parameter at its default, overlaid with the configuration's values. */
+  private static ObjectNode parameters(RuleCatalog catalog, Config cfg) throws UsageError {
+    ObjectNode out = Json.nodes().objectNode();
+    for (Rule r : catalog.rules()) {
+      r.parameters().forEach(out::set);
+    }
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> cfg.parameters().fields()) {
+      if (!out.has(e.getKey())) {
+        throw new UsageError(cfg.source() + ": unknown parameter '" + e.getKey() + "' (tfcheck rules --format json lists each rule's parameters)");
+      }
+      out.set(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  /** A usage error found after parsing: exit 2. */
+  static final class UsageError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.tfcheck.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tfcheck.plan.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * {@code .tfcheck.yaml}: rule parameters (and, later, waivers). Found in the working directory or
+ * named with {@code --config}. Unknown keys are errors: a misspelt key silently ignored would
+ * weaken the gate.
+ *
+ * @param source the file read, or null for the defaults
+ * @param parameters rule parameters by name, passed to Rego as {@code data.tfcheck.parameters}
+ */
+public record Config(Path source, ObjectNode parameters) {
+  public static final String FILE_NAME = ".tfcheck.yaml";
+
+  private static final Set<String> KEYS = Set.of("parameters");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  public static Config defaults() {
+    return new Config(null, Json.nodes().objectNode());
+  }
+
+  /** The explicit file if given, else {@code .tfcheck.yaml} in {@code dir} if present, else defaults. */
+  public static Config load(Path explicit, Path dir) throws ConfigException {
+    if (explicit != null) {
+      return read(explicit);
+    }
+    Path found = dir.resolve(FILE_NAME);
+    return Files.isRegularFile(found) ? read(found) : defaults();
+  }
+
+  static Config read(Path file) throws ConfigException {
+    String name = file.toString();
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(name, "no such file");
+    } catch (JsonProcessingException e) {
+      String msg = e.getOriginalMessage();
+      int nl = msg.indexOf('\n');
+      throw new ConfigException(name, "is not valid YAML: " + (nl < 0 ? msg : msg.substring(0, nl)));
+    } catch (IOException e) {
+      throw new ConfigException(name, "cannot read: " + e.getMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return new Config(file, Json.nodes().objectNode());
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(name, "must be a mapping with the keys " + String.join(", ", KEYS));
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(name, "unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
+      }
+    }
+    JsonNode parameters = root.path("parameters");
+    if (!parameters.isMissingNode() && !parameters.isObject()) {
+      throw new ConfigException(name, "parameters must be a mapping of parameter names to values");
+    }
+    return new Config(file, parameters.isObject() ? (ObjectNode) parameters : Json.nodes().objectNode());
+  }
+}

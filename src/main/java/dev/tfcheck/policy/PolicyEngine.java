@@ -1,0 +1,89 @@
+package dev.tfcheck.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.styra.opa.wasm.OpaPolicy;
+import dev.tfcheck.plan.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Evaluates a compiled policy bundle in-process with opa-java-wasm. One engine is one Wasm instance:
+ * not thread-safe, so use one per thread.
+ */
+public final class PolicyEngine {
+  /** The single entrypoint every bundle built by tfcheck exposes (policies/main.rego). */
+  static final String ENTRYPOINT = "tfcheck/main/verdicts";
+
+  /** What one rule package said: the addresses it judged and its findings. */
+  public record Verdict(SortedSet<String> applies, List<Finding> deny) {}
+
+  /** A raw finding as a rule wrote it. */
+  public record Finding(String address, String outcome, String path, String message) {}
+
+  private final OpaPolicy policy;
+  private final ObjectNode bundleData;
+
+  private PolicyEngine(OpaPolicy policy, ObjectNode bundleData) {
+    this.policy = policy;
+    this.bundleData = bundleData;
+  }
+
+  public static PolicyEngine load(PolicyBundle bundle) {
+    OpaPolicy policy = OpaPolicy.builder().withPolicy(bundle.wasm()).build();
+    if (!policy.entrypoints().containsKey(ENTRYPOINT)) {
+      throw new IllegalArgumentException(bundle.name() + " has no " + ENTRYPOINT + " entrypoint");
+    }
+    policy.entrypoint(ENTRYPOINT);
+    ObjectNode data;
+    try {
+      JsonNode parsed = Json.MAPPER.readTree(bundle.data());
+      data = parsed instanceof ObjectNode o ? o : Json.nodes().objectNode();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(bundle.name() + " has an invalid data.json", e);
+    }
+    return new PolicyEngine(policy, data);
+  }
+
+  /**
+   * Evaluates every rule on one input document.
+   *
+   * @param parameters rule parameters, visible to Rego as {@code data.tfcheck.parameters}
+   * @return verdicts by rule key ({@code rds.storage_encrypted})
+   */
+  public SortedMap<String, Verdict> evaluate(String input, ObjectNode parameters) {
+    ObjectNode data = bundleData.deepCopy();
+    ObjectNode tfcheck = data.has("tfcheck") && data.get("tfcheck").isObject()
+        ? (ObjectNode) data.get("tfcheck") : data.putObject("tfcheck");
+    tfcheck.set("parameters", parameters);
+    policy.data(data);
+    String raw = policy.input(input).evaluate();
+    JsonNode result;
+    try {
+      result = Json.MAPPER.readTree(raw);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the policy returned invalid JSON", e);
+    }
+    SortedMap<String, Verdict> verdicts = new TreeMap<>();
+    JsonNode byKey = result.path(0).path("result");
+    for (Iterator<Map.Entry<String, JsonNode>> it = byKey.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      SortedSet<String> applies = new TreeSet<>();
+      e.getValue().path("applies").forEach(a -> applies.add(a.asText()));
+      List<Finding> deny = new ArrayList<>();
+      for (JsonNode f : e.getValue().path("deny")) {
+        deny.add(new Finding(f.path("address").asText(""), f.path("outcome").asText("FAIL"),
+            f.path("path").asText(""), f.path("message").asText("")));
+      }
+      verdicts.put(e.getKey(), new Verdict(applies, deny));
+    }
+    return verdicts;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tfcheck.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.Version;
+import dev.tfcheck.finding.CheckResult;
+import dev.tfcheck.finding.Result;
+import dev.tfcheck.finding.Summary;
+import dev.tfcheck.plan.Json;
+
+/**
+ * The machine-readable report: every (rule, resource) result, PASS included (the evidence a
+ * compliance report needs), sorted by rule then address.
+ */
+public final class JsonReport {
+  /** The version of this document's shape. */
+  public static final String SCHEMA_VERSION = "1.0";
+
+  private JsonReport() {}
+
+  public static ObjectNode of(CheckResult check) {
+    ObjectNode doc = Json.nodes().objectNode();
+    doc.put("schema_version", SCHEMA_VERSION);
+    doc.putObject("tool").put("name", "tfcheck").put("version", Version.get());
+    doc.putObject("plan")
+        .put("path", check.plan().source())
+        .put("sha256", check.plan().sha256())
+        .put("terraform_version", check.plan().terraformVersion())
+        .put("format_version", check.plan().formatVersion());
+    doc.putObject("policy").put("sha256", check.policySha256());
+    ArrayNode results = doc.putArray("results");
+    for (Result r : check.results()) {
+      results.addObject()
+          .put("rule_id", r.ruleId())
+          .put("severity", r.severity().name())
+          .put("address", r.address())
+          .put("outcome", r.outcome().name())
+          .put("path", r.path())
+          .put("message", r.message());
+    }
+    Summary s = check.summary();
+    doc.putObject("summary")
+        .put("failed", s.failed())
+        .put("unknown", s.unknown())
+        .put("passed", s.passed())
+        .put("waived", s.waived())
+        .put("resources", s.resources())
+        .put("rules", s.rules());
+    return doc;
+  }
+}
