@@ -271,10 +271,12 @@ ingress(r) := [{
 	r.type == "aws_security_group"
 } else := [ingress_entry(r, "", inline_sources, "protocol")] if {
 	r.type == "aws_security_group_rule"
-	not value(r, "type") == "egress"
+	not egress(r)
 } else := [ingress_entry(r, "", rule_sources, "ip_protocol")] if {
 	r.type == "aws_vpc_security_group_ingress_rule"
 } else := []
+
+egress(r) if value(r, "type") == "egress"
 
 inline_sources := {"cidr_blocks": "cidr", "ipv6_cidr_blocks": "cidr", "prefix_list_ids": "prefix_list"}
 

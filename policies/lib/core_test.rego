@@ -241,6 +241,8 @@ test_ingress_rules if {
 	lib.ingress(rule) == [{"path": "", "protocol": "-1", "from_port": 0, "to_port": 0, "sources": [{"kind": "cidr", "path": "cidr_blocks", "value": null, "refs": vpc_cidr.refs}]}]
 	egress := resource("aws_security_group_rule.out", "aws_security_group_rule", {"type": "egress", "cidr_blocks": ["0.0.0.0/0"]})
 	lib.ingress(egress) == []
+	pending := object.union(rule, {"values": {"type": null}, "unknown": ["type", "cidr_blocks"]})
+	lib.ingress(pending) == [{"path": "", "protocol": "-1", "from_port": 0, "to_port": 0, "sources": [{"kind": "cidr", "path": "cidr_blocks", "value": null, "refs": vpc_cidr.refs}]}]
 	vpc_rule := resource("aws_vpc_security_group_ingress_rule.https[\"ipv6\"]", "aws_vpc_security_group_ingress_rule", {"cidr_ipv4": null, "cidr_ipv6": "::/0", "ip_protocol": "tcp", "from_port": 443, "to_port": 443})
 	lib.ingress(vpc_rule) == [{"path": "", "protocol": "tcp", "from_port": 443, "to_port": 443, "sources": [{"kind": "cidr", "path": "cidr_ipv6", "value": "::/0", "refs": []}]}]
 }
