@@ -133,11 +133,15 @@ hidden(r, path) if is_unknown(r, path)
 
 hidden(r, path) if is_sensitive(r, path)
 
-# empty_constant(r, path): the configuration sets a literal that the plan shows as unknown, which
-# is what a provider does with an empty string in an optional computed attribute.
-empty_constant(r, path) if {
-	r.expressions[path].constant == true
+# empty_literal(r, path): the configuration sets the attribute without referencing any resource or
+# unresolved input (a literal, or a module variable resolved to one), yet the plan shows it as
+# unknown: what a provider does with an empty string in an optional computed attribute. Only for
+# attributes that impure functions (timestamp(), uuid()) do not plausibly build, such as ARNs.
+empty_literal(r, path) if {
+	configured(r, path)
 	is_unknown(r, path)
+	count(refs(r, path)) == 0
+	count(object.get(r.expressions, [path, "unresolved"], [])) == 0
 }
 
 # shown(r, path): the value at path as message text (JSON: true, 7, "aurora-mysql"), never a sensitive value.
@@ -145,7 +149,7 @@ shown(r, path) := "a sensitive value" if is_sensitive(r, path)
 
 else := json.marshal(value(r, path)) if known(r, path)
 
-else := "an empty value" if empty_constant(r, path)
+else := "an empty value" if empty_literal(r, path)
 
 else := "not set"
 
@@ -178,7 +182,7 @@ expect_explicit(r, path, want) := expect_explicit_in(r, path, {want}, concat("",
 # expect_ref(r, path, types, pattern, advice): the findings of a rule that wants path set to a
 # known value matching the regular expression pattern, or to a reference to a resource of one of
 # types (which holds by reference). FAIL when not configured, empty or not matching; UNKNOWN when
-# configured but not seen at plan time and no reference resolves it.
+# configured but not seen at plan time and no reference resolves it (an empty literal FAILs).
 expect_ref(r, path, types, pattern, advice) := set() if references_type(r, path, types)
 
 else := set() if regex.match(pattern, value(r, path))
@@ -187,7 +191,7 @@ else := {fail(r, path, concat("", [path, " is not set: ", advice]))} if not conf
 
 else := {unknown(r, path, message)} if {
 	hidden(r, path)
-	not empty_constant(r, path)
+	not empty_literal(r, path)
 	message := concat("", [unseen(r, path), no_reference_text(types), ": ", advice])
 } else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))}
 

@@ -163,6 +163,8 @@ test_expect_kms_key_unknown_and_empty if {
 	lib.expect_kms_key(var, "kms_key_id") == {lib.unknown(var, "kms_key_id", "kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: set it to a customer managed aws_kms_key ARN")}
 	empty := object.union(var, {"expressions": constants(["kms_key_id"])})
 	lib.expect_kms_key(empty, "kms_key_id") == {lib.fail(empty, "kms_key_id", "kms_key_id is an empty value: set it to a customer managed aws_kms_key ARN")}
+	defaulted := object.union(json.remove(var, ["expressions/kms_key_id"]), {"expressions": {"kms_key_id": {}}})
+	lib.expect_kms_key(defaulted, "kms_key_id") == {lib.fail(defaulted, "kms_key_id", "kms_key_id is an empty value: set it to a customer managed aws_kms_key ARN")}
 }
 
 bucket := object.union(

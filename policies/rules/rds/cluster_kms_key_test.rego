@@ -32,22 +32,22 @@ test_not_set if {
 	rule.deny == {lib.fail(unset, "kms_key_id", concat("", ["kms_key_id is not set: ", advice]))} with input as doc
 }
 
-# The spike's module passes kms_key_id = var.kms_key_id, which the call does not set.
-test_unknown_module_variable if {
-	spike := object.union(
-		t.resource("module.wagtail_rds_instance.aws_rds_cluster.this[0]", "aws_rds_cluster", {}),
-		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": t.unresolved(["var.kms_key_id"])}},
+test_unknown_root_variable if {
+	from_var := object.union(
+		t.resource("aws_rds_cluster.db[\"eu\"]", "aws_rds_cluster", {}),
+		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": t.unresolved(["var.kms_key_arn"])}},
 	)
-	doc := t.plan_input([spike])
-	rule.deny == {lib.unknown(spike, "kms_key_id", concat("", ["kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: ", advice]))} with input as doc
+	doc := t.plan_input([from_var])
+	rule.deny == {lib.unknown(from_var, "kms_key_id", concat("", ["kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: ", advice]))} with input as doc
 }
 
-# A literal that plans as unknown is an empty string the provider ignores.
-test_fail_empty_literal if {
-	empty := object.union(
+# The spike: the module sets kms_key_id = var.kms_key_id, which the call leaves to its default "";
+# the expression resolves to no resource and no input, yet the plan shows it unknown.
+test_fail_spike_empty_default if {
+	spike := object.union(
 		t.resource("module.wagtail_rds_instance.aws_rds_cluster.this[0]", "aws_rds_cluster", {}),
-		{"unknown": ["kms_key_id"], "expressions": t.constants(["kms_key_id"])},
+		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": {}}},
 	)
-	doc := t.plan_input([empty])
-	rule.deny == {lib.fail(empty, "kms_key_id", concat("", ["kms_key_id is an empty value: ", advice]))} with input as doc
+	doc := t.plan_input([spike])
+	rule.deny == {lib.fail(spike, "kms_key_id", concat("", ["kms_key_id is an empty value: ", advice]))} with input as doc
 }

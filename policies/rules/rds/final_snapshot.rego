@@ -26,6 +26,8 @@ package tfcheck.rules.rds.final_snapshot
 
 import data.tfcheck.lib
 
+path := "final_snapshot_identifier"
+
 applies contains r.address if some r in lib.resources({"aws_rds_cluster"})
 
 deny contains finding if {
@@ -33,7 +35,15 @@ deny contains finding if {
 	some finding in lib.expect(r, "skip_final_snapshot", false)
 }
 
-deny contains finding if {
+deny contains lib.fail(r, path, concat("", [path, " is ", lib.shown(r, path), ": set ", path])) if {
 	some r in lib.resources({"aws_rds_cluster"})
-	some finding in lib.expect_ref(r, "final_snapshot_identifier", set(), ".", "set final_snapshot_identifier")
+	not named(r)
+	not lib.hidden(r, path)
 }
+
+deny contains lib.unknown(r, path, concat("", [lib.unseen(r, path), ": set ", path])) if {
+	some r in lib.resources({"aws_rds_cluster"})
+	lib.hidden(r, path)
+}
+
+named(r) if lib.value(r, path) != ""

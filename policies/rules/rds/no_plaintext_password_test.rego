@@ -4,10 +4,10 @@ import data.tfcheck.lib
 import data.tfcheck.lib_test as t
 import data.tfcheck.rules.rds.no_plaintext_password as rule
 
-# The baseline: RDS manages the password; the plan flags the unset master_password sensitive.
+# The baseline: RDS manages the password; the plan flags the unset (null) master_password sensitive.
 managed := object.union(
 	t.literal("module.database.aws_rds_cluster.this", "aws_rds_cluster", {"manage_master_user_password": true, "master_username": "wagtail_admin"}),
-	{"values": {"master_password": "(sensitive)"}, "sensitive": ["master_password", "master_password_wo"]},
+	{"values": {"master_password": null}, "sensitive": ["master_password", "master_password_wo"]},
 )
 
 test_pass_managed_password if {
