@@ -258,3 +258,13 @@ roles_used_as(kind) := {role |
 	use.as == kind
 	not object.get(input.resources, [role.address, "actions"], []) == ["delete"]
 }
+
+# all_actions(pattern): `*` or `*:*`.
+all_actions(pattern) if parts(pattern) == ["*", "*"]
+
+# document_statements(r): [document, statement index, statement] of every known document of r, in order.
+document_statements(r) := [[d, i, s] |
+	some d in documents_of(r)
+	d.known == true
+	some i, s in d.statements
+]
