@@ -336,12 +336,11 @@ ports_unknown(entry) if {
 # ports_text(entry): the entry's ports as message text.
 ports_text(entry) := "all ports" if all_ports(entry)
 
+else := "ports known only after apply" if ports_unknown(entry)
+
 else := concat("", ["port ", str(entry.from_port)]) if entry.from_port == entry.to_port
 
-else := concat("", ["ports ", str(entry.from_port), "-", str(entry.to_port)]) if {
-	is_number(entry.from_port)
-	is_number(entry.to_port)
-} else := "ports known only after apply"
+else := concat("", ["ports ", str(entry.from_port), "-", str(entry.to_port)])
 
 # anywhere(cidr): the CIDR is the whole IPv4 or IPv6 internet.
 anywhere(cidr) if cidr in {"0.0.0.0/0", "::/0"}

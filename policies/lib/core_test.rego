@@ -263,6 +263,7 @@ test_ports if {
 	not lib.covers_port(unknown, 5432)
 	lib.ports_unknown(unknown)
 	lib.ports_text(unknown) == "ports known only after apply"
+	lib.ports_text({"protocol": "tcp", "from_port": null, "to_port": null}) == "ports known only after apply"
 }
 
 test_anywhere if {
