@@ -17,6 +17,9 @@ accesslog = "-"
 errorlog = "-"
 # The load balancer is the only client; it sets X-Forwarded-For and X-Forwarded-Proto.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+# No runtime control socket: it would be written under $HOME, which the container's user lacks
+# (and the ECS task's root filesystem is read-only), and two local instances would share it.
+control_socket_disable = True
 # Load the application once, before forking the workers.
 preload_app = True
 # The workers' heartbeat files: in memory where possible; the ECS task runs with a read-only root

@@ -176,6 +176,11 @@ WAGTAILSEARCH_BACKENDS = {
 # e.g. in notification emails. Don't include '/admin' or a trailing slash
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000").rstrip("/")
 
+# The admin runs no requests to third parties from editors' browsers: no check for new Wagtail
+# releases (the image is rebuilt to upgrade), no Gravatar avatars.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 ALLOWED_HOSTS = env.env_list(os.environ, "ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.env_list(os.environ, "CSRF_TRUSTED_ORIGINS", [WAGTAILADMIN_BASE_URL])
 
