@@ -128,6 +128,11 @@ final class CheckCommand implements Callable<Integer> {
           throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
         }
       }
+      for (Rule rule : rules) {
+        if (!verdicts.containsKey(rule.key())) {
+          throw new IllegalStateException("rule " + rule.id() + " was not evaluated");
+        }
+      }
       List<Result> results = Evaluation.results(rules, verdicts, unknown);
       CheckResult check = new CheckResult(plan, bundle.sha256(), results,
           Summary.of(results, model.resources().size(), rules.size()));

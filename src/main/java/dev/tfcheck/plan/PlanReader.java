@@ -34,9 +34,16 @@ public final class PlanReader {
   private static final int GZIP_MAGIC_2 = 0x8b;
 
   private final InputStream stdin;
+  private final String terraform;
 
   public PlanReader(InputStream stdin) {
+    this(stdin, "terraform");
+  }
+
+  /** With the command that renders binary plans ({@code terraform}, or {@code tofu}). */
+  public PlanReader(InputStream stdin, String terraform) {
     this.stdin = stdin;
+    this.terraform = terraform;
   }
 
   /** Reads the plan named {@code source}: a path, or {@code -} for standard input. */
@@ -135,12 +142,12 @@ public final class PlanReader {
   }
 
   /** A binary plan: ask Terraform to render it, from the plan's directory (where it was initialised). */
-  private static byte[] terraformShow(String source) throws PlanException, IOException {
+  private byte[] terraformShow(String source) throws PlanException, IOException {
     if ("-".equals(source)) {
       throw new PlanException("is a binary plan file; pass it by path, or pipe terraform show -json instead");
     }
     Path plan = Path.of(source).toAbsolutePath();
-    ProcessBuilder pb = new ProcessBuilder("terraform", "show", "-json", plan.toString())
+    ProcessBuilder pb = new ProcessBuilder(terraform, "show", "-json", plan.toString())
         .directory(plan.getParent().toFile())
         .redirectError(ProcessBuilder.Redirect.PIPE);
     Process process;

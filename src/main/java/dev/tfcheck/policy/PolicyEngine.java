@@ -73,6 +73,10 @@ public final class PolicyEngine {
     }
     SortedMap<String, Verdict> verdicts = new TreeMap<>();
     JsonNode byKey = result.path(0).path("result");
+    if (!byKey.isObject()) {
+      // Fail closed: a policy that produced nothing must not read as a clean plan.
+      throw new IllegalStateException("the policy produced no verdicts");
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it = byKey.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       SortedSet<String> applies = new TreeSet<>();
