@@ -26,7 +26,14 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env.env_bool(os.environ, "DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# HSTS once the domain is known to stay HTTPS-only (irreversible for browsers that saw it).
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+# Wagtail's page preview frames the site itself.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = [
+    "security.W008",  # HTTP to HTTPS redirect: the load balancer's port 80 listener does it
+    "security.W019",  # X_FRAME_OPTIONS is SAMEORIGIN on purpose (page preview)
+]
 
 # Mail through SMTP when EMAIL_HOST is set (EMAIL_HOST_PASSWORD comes from SSM as a task secret).
 if os.environ.get("EMAIL_HOST"):
