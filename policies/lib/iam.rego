@@ -44,6 +44,9 @@ covers_service(pattern, service) if {
 # is_service_wildcard(pattern): every action, or every action of a service (`*`, `*:*`, `s3:*`).
 is_service_wildcard(pattern) if parts(pattern)[1] == "*"
 
+# all_actions(pattern): every action of every service (`*`, `*:*`).
+all_actions(pattern) if parts(pattern) == ["*", "*"]
+
 # Write actions: a verb (the part after `:`) that starts with one of these. A pattern with a wildcard
 # is a write action when it can expand to one: `s3:put*`, `s3:p*`, `s3:*object` are, `s3:get*` is not.
 write_verbs := [
@@ -189,7 +192,7 @@ documents_of(r) := object.get(r, "policy_documents", [])
 with_documents contains r if {
 	some r in input.resources
 	count(documents_of(r)) > 0
-	not r.actions == ["delete"]
+	not lib.delete_only(r)
 }
 
 # roles: the effective policy sets (input.iam.roles), {} when the input has none.
@@ -256,11 +259,10 @@ roles_used_as(kind) := {role |
 	some role in roles
 	some use in role.used_by
 	use.as == kind
-	not object.get(input.resources, [role.address, "actions"], []) == ["delete"]
+	not deleted(role.address)
 }
 
-# all_actions(pattern): `*` or `*:*`.
-all_actions(pattern) if parts(pattern) == ["*", "*"]
+deleted(address) if lib.delete_only(input.resources[address])
 
 # document_statements(r): [document, statement index, statement] of every known document of r, in order.
 document_statements(r) := [[d, i, s] |

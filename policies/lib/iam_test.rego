@@ -145,3 +145,12 @@ test_with_documents_skips_deleted_and_documentless if {
 	)
 	{r.address | some r in iam.with_documents} == {"aws_iam_policy.a"} with input as inp
 }
+
+test_roles_used_as_skips_deleted_roles if {
+	uses := [{"address": "aws_ecs_task_definition.app", "as": "execution"}]
+	inp := t.plan(
+		[t.resource("aws_iam_role", "aws_iam_role.old", {"actions": ["delete"]}), t.resource("aws_iam_role", "aws_iam_role.new", {})],
+		[t.role("aws_iam_role.old", [], [], uses), t.role("aws_iam_role.new", [], [], uses), t.role("aws_iam_role.task", [], [], [{"address": "aws_ecs_task_definition.app", "as": "task"}])],
+	)
+	{role.address | some role in iam.roles_used_as("execution")} == {"aws_iam_role.new"} with input as inp
+}
