@@ -185,8 +185,19 @@ policy_label(p) := concat("", ["AWS managed policy ", p.name]) if {
 	is_string(p.name)
 } else := concat("", [p.kind, " policy"])
 
-# documents_of(r): the policy documents a resource holds.
-documents_of(r) := object.get(r, "policy_documents", [])
+# documents_of(r): the policy documents a resource holds, less those the configuration does not set
+# (an unset Optional+Computed `policy`, such as an aws_kms_key's, is AWS's default, unknown in the plan).
+documents_of(r) := [d |
+	some d in object.get(r, "policy_documents", [])
+	set_by_configuration(r, d)
+]
+
+set_by_configuration(_, d) if d.known == true
+
+set_by_configuration(r, d) if lib.configured(r, d.path)
+
+# unknown_documents(r): the configured documents of r known only after apply and not recovered.
+unknown_documents(r) := [d | some d in documents_of(r); d.known == false]
 
 # with_documents: every judged resource that holds a policy document, whatever its type.
 with_documents contains r if {

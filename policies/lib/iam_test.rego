@@ -154,3 +154,12 @@ test_roles_used_as_skips_deleted_roles if {
 	)
 	{role.address | some role in iam.roles_used_as("execution")} == {"aws_iam_role.new"} with input as inp
 }
+
+test_documents_of_skips_unset_computed_documents if {
+	unset := {"path": "policy", "known": false, "source": "json", "from": null, "statements": []}
+	known := t.document("policy", [])
+	iam.documents_of(t.resource("aws_kms_key", "aws_kms_key.a", {"policy_documents": [unset]})) == []
+	iam.documents_of(t.resource("aws_kms_key", "aws_kms_key.a", {"policy_documents": [known]})) == [known]
+	configured := t.resource("aws_kms_key", "aws_kms_key.a", {"policy_documents": [unset], "expressions": {"policy": t.expression([])}})
+	iam.unknown_documents(configured) == [unset]
+}

@@ -3,8 +3,8 @@
 # description: >-
 #   A statement that allows `Action "*"` (or `*:*`) on `Resource "*"` (or NotResource) is full
 #   administrator access. Judged on every IAM policy document in the plan: policies, role, user and
-#   group policies, trust and resource policies, aws_iam_policy_document data sources. A document
-#   known only after apply, an `Action "*"` whose resources are known only after apply without a
+#   group policies, trust and resource policies, aws_iam_policy_document data sources. A configured
+#   document known only after apply, an `Action "*"` whose resources are known only after apply without a
 #   reference, or unknown actions on `Resource "*"`, is UNKNOWN.
 # custom:
 #   id: TFC-IAM-002
@@ -45,8 +45,7 @@ applies contains r.address if some r in iam.with_documents
 
 deny contains lib.unknown(r, d.path, concat("", [d.path, " is known only after apply: its statements cannot be judged"])) if {
 	some r in iam.with_documents
-	some d in iam.documents_of(r)
-	d.known == false
+	some d in iam.unknown_documents(r)
 }
 
 deny contains iam.verdict_finding(r, d.path, "", verdict(s, iam.statement_label(s, i))) if {

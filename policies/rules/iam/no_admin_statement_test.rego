@@ -38,7 +38,10 @@ test_fail_star_on_star if {
 }
 
 test_unknown_documents_and_resources if {
-	opaque := t.resource("aws_iam_policy", "aws_iam_policy.generated", {"policy_documents": [{"path": "policy", "known": false, "source": "json", "from": null, "statements": []}]})
+	opaque := t.resource("aws_iam_policy", "aws_iam_policy.generated", {
+		"policy_documents": [{"path": "policy", "known": false, "source": "json", "from": null, "statements": []}],
+		"expressions": {"policy": t.expression([t.ref("aws_s3_bucket.media", "aws_s3_bucket", "arn")])},
+	})
 	partial := holder("aws_iam_policy_document", "data.aws_iam_policy_document.ops", "json", [
 		t.statement({"actions": ["*"], "resources": [], "unknown": ["resources"]}),
 		t.statement({"actions": [], "resources": ["*"], "unknown": ["actions"]}),
@@ -48,4 +51,16 @@ test_unknown_documents_and_resources if {
 		lib.unknown(partial, "json", "statement 0 allows Action \"*\" on resources known only after apply"),
 		lib.unknown(partial, "json", "statement 1 has actions known only after apply on Resource \"*\""),
 	} with input as t.plan([opaque, partial], [])
+}
+
+# An aws_kms_key without `policy` gets AWS's default key policy: the plan shows it unknown, and the
+# configuration holds no document to judge.
+test_pass_unset_key_policy_not_judged if {
+	key := t.resource("aws_kms_key", "module.database.aws_kms_key.db", {
+		"unknown": ["policy"],
+		"policy_documents": [{"path": "policy", "known": false, "source": "json", "from": null, "statements": []}],
+	})
+	inp := t.plan([key, trust], [])
+	rule.applies == {"module.service.aws_iam_role.task_web"} with input as inp
+	rule.deny == set() with input as inp
 }

@@ -6,7 +6,7 @@
 #   (directly, through `iam:*`, `iam:Pass*`, `*` or a NotAction that does not exclude it) on
 #   `Resource "*"`, an ARN whose resource part is `*` or `role/*`, or NotResource; a condition such as
 #   iam:PassedToService does not excuse it. Judged on every IAM policy document in the plan.
-#   A document known only after apply, a PassRole grant on resources known only after apply without
+#   A configured document known only after apply, a PassRole grant on resources known only after apply without
 #   a reference, or unknown actions on `Resource "*"`, is UNKNOWN.
 # custom:
 #   id: TFC-IAM-004
@@ -41,8 +41,7 @@ applies contains r.address if some r in iam.with_documents
 
 deny contains lib.unknown(r, d.path, concat("", [d.path, " is known only after apply: its statements cannot be judged"])) if {
 	some r in iam.with_documents
-	some d in iam.documents_of(r)
-	d.known == false
+	some d in iam.unknown_documents(r)
 }
 
 deny contains iam.verdict_finding(r, d.path, "", verdict(s, iam.statement_label(s, i))) if {

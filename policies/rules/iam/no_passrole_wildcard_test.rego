@@ -44,7 +44,10 @@ test_fail_passrole_on_everything if {
 }
 
 test_unknown_passrole_resources if {
-	opaque := t.resource("aws_iam_policy", "aws_iam_policy.generated", {"policy_documents": [{"path": "policy", "known": false, "source": "json", "from": null, "statements": []}]})
+	opaque := t.resource("aws_iam_policy", "aws_iam_policy.generated", {
+		"policy_documents": [{"path": "policy", "known": false, "source": "json", "from": null, "statements": []}],
+		"expressions": {"policy": t.expression([t.ref("aws_s3_bucket.media", "aws_s3_bucket", "arn")])},
+	})
 	r := holder("aws_iam_policy_document", "data.aws_iam_policy_document.deploy", "json", [t.statement({"actions": ["iam:passrole"], "resources": [], "unknown": ["resources"]})])
 	rule.deny == {
 		lib.unknown(opaque, "policy", "policy is known only after apply: its statements cannot be judged"),
