@@ -1,14 +1,11 @@
 package dev.tfcheck.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tfcheck.config.Config;
 import dev.tfcheck.config.ConfigException;
 import dev.tfcheck.finding.CheckResult;
-import dev.tfcheck.finding.Result;
 import dev.tfcheck.finding.Severity;
-import dev.tfcheck.finding.Summary;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.model.ModelBuilder;
 import dev.tfcheck.plan.Json;
@@ -16,10 +13,7 @@ import dev.tfcheck.plan.Plan;
 import dev.tfcheck.plan.PlanException;
 import dev.tfcheck.plan.PlanReader;
 import dev.tfcheck.policy.BuiltinPolicies;
-import dev.tfcheck.policy.Evaluation;
-import dev.tfcheck.policy.PolicyBundle;
-import dev.tfcheck.policy.PolicyEngine;
-import dev.tfcheck.policy.PolicyInput;
+import dev.tfcheck.policy.Checker;
 import dev.tfcheck.policy.Rule;
 import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
@@ -29,9 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,8 +90,7 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("tfcheck: " + e.getMessage());
       return ExitCode.ERROR;
     }
-    PolicyBundle bundle = null;
-    PolicyEngine engine = null;
+    Checker checker = new Checker(BuiltinPolicies.bundle(), catalog, rules, parameters, unknown);
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
     for (String source : new LinkedHashSet<>(plans)) {
@@ -117,25 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         exit = ExitCode.ERROR;
         continue;
       }
-      if (engine == null) {
-        bundle = BuiltinPolicies.bundle();
-        engine = PolicyEngine.load(bundle);
-      }
-      SortedMap<String, PolicyEngine.Verdict> verdicts =
-          engine.evaluate(Json.compact(PolicyInput.of(model)), parameters);
-      for (String key : verdicts.keySet()) {
-        if (catalog.byKey(key).isEmpty()) {
-          throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
-        }
-      }
-      for (Rule rule : rules) {
-        if (!verdicts.containsKey(rule.key())) {
-          throw new IllegalStateException("rule " + rule.id() + " was not evaluated");
-        }
-      }
-      List<Result> results = Evaluation.results(rules, verdicts, unknown);
-      CheckResult check = new CheckResult(plan, bundle.sha256(), results,
-          Summary.of(results, model.resources().size(), rules.size()));
+      CheckResult check = checker.check(model);
       checks.add(check);
       if (check.failsAt(failOn) && exit == ExitCode.CLEAN) {
         exit = ExitCode.FINDINGS;
@@ -188,19 +161,12 @@ final class CheckCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Every declared parameter at its default, overlaid with the configuration's values. */
   private static ObjectNode parameters(RuleCatalog catalog, Config cfg) throws UsageError {
-    ObjectNode out = Json.nodes().objectNode();
-    for (Rule r : catalog.rules()) {
-      r.parameters().forEach(out::set);
+    try {
+      return Checker.parameters(catalog, cfg.parameters());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(cfg.source() + ": " + e.getMessage());
     }
-    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> cfg.parameters().fields()) {
-      if (!out.has(e.getKey())) {
-        throw new UsageError(cfg.source() + ": unknown parameter '" + e.getKey() + "' (tfcheck rules --format json lists each rule's parameters)");
-      }
-      out.set(e.getKey(), e.getValue());
-    }
-    return out;
   }
 
   /** A usage error found after parsing: exit 2. */

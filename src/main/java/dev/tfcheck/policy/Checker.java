@@ -1,0 +1,95 @@
+package dev.tfcheck.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.finding.CheckResult;
+import dev.tfcheck.finding.Result;
+import dev.tfcheck.finding.Summary;
+import dev.tfcheck.model.Model;
+import dev.tfcheck.plan.Json;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Checks models against a policy bundle: builds each model's input document, evaluates it, and
+ * turns the verdicts into results. Holds one Wasm instance, loaded on first use; not thread-safe.
+ */
+public final class Checker {
+  private final PolicyBundle bundle;
+  private final RuleCatalog catalog;
+  private final List<Rule> rules;
+  private final ObjectNode parameters;
+  private final UnknownMode unknownMode;
+  private PolicyEngine engine;
+
+  /**
+   * @param rules the rules to report (a subset of the catalog)
+   * @param parameters the complete parameters, as {@link #parameters} builds them
+   */
+  public Checker(PolicyBundle bundle, RuleCatalog catalog, List<Rule> rules, ObjectNode parameters, UnknownMode unknownMode) {
+    this.bundle = bundle;
+    this.catalog = catalog;
+    this.rules = List.copyOf(rules);
+    this.parameters = parameters.deepCopy();
+    this.unknownMode = unknownMode;
+  }
+
+  /**
+   * Every parameter the catalog's rules declare, at its METADATA default, overlaid with
+   * {@code overrides}.
+   *
+   * @throws IllegalArgumentException naming an override that no rule declares
+   */
+  public static ObjectNode parameters(RuleCatalog catalog, ObjectNode overrides) {
+    ObjectNode out = Json.nodes().objectNode();
+    for (Rule r : catalog.rules()) {
+      r.parameters().forEach(out::set);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = overrides.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!out.has(e.getKey())) {
+        throw new IllegalArgumentException("unknown parameter '" + e.getKey()
+            + "' (tfcheck rules --format json lists each rule's parameters)");
+      }
+      out.set(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  public CheckResult check(Model model) {
+    SortedMap<String, PolicyEngine.Verdict> verdicts = verdicts(model);
+    List<Result> results = Evaluation.results(rules, verdicts, unknownMode);
+    return new CheckResult(model.plan(), bundle.sha256(), results,
+        Summary.of(results, model.resources().size(), rules.size()));
+  }
+
+  /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
+  public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
+    if (engine == null) {
+      engine = PolicyEngine.load(bundle);
+    }
+    SortedMap<String, PolicyEngine.Verdict> verdicts =
+        engine.evaluate(Json.compact(PolicyInput.of(model)), parameters);
+    for (String key : verdicts.keySet()) {
+      if (catalog.byKey(key).isEmpty()) {
+        throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
+      }
+    }
+    for (Rule rule : rules) {
+      if (!verdicts.containsKey(rule.key())) {
+        throw new IllegalStateException("rule " + rule.id() + " was not evaluated");
+      }
+    }
+    return verdicts;
+  }
+
+  public ObjectNode parameters() {
+    return parameters.deepCopy();
+  }
+
+  public String policySha256() {
+    return bundle.sha256();
+  }
+}
