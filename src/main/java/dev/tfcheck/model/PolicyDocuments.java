@@ -25,7 +25,7 @@ import java.util.TreeSet;
 final class PolicyDocuments {
   static final String POLICY_DOCUMENT_TYPE = "aws_iam_policy_document";
 
-  /** Resource types whose policy attributes are IAM documents even when unknown at plan time. */
+  /** Resource types whose policy attributes are IAM documents, known or not at plan time. */
   private static final Set<String> POLICY_HOLDERS = Set.of(
       "aws_iam_policy", "aws_iam_role_policy", "aws_iam_role", "aws_iam_user_policy",
       "aws_iam_group_policy", "aws_s3_bucket_policy", "aws_kms_key", "aws_ecr_repository_policy",
@@ -68,7 +68,9 @@ final class PolicyDocuments {
   /** The document at a policy attribute, or null when the resource has none there. */
   private static PolicyDocument fromAttribute(Resource r, String path, Map<String, Resource> resources) {
     if (r.isUnknown(path)) {
-      if (!POLICY_HOLDERS.contains(r.type()) && !r.expressions.containsKey(path)) {
+      if (!r.expressions.containsKey(path) || !POLICY_HOLDERS.contains(r.type())) {
+        // Computed by the provider (an aws_kms_key's default key policy), or not an IAM document
+        // (an aws_ecr_lifecycle_policy's policy): nothing to judge.
         return null;
       }
       for (Ref ref : r.refs(path)) {
