@@ -30,14 +30,13 @@ changes(types) := [r |
 delete_only(r) if r.actions == ["delete"]
 
 # path_parts("a.0.b") == ["a", 0, "b"]: a dotted path as an object.get path (numbers are list indexes).
-path_parts(path) := [part |
-	some s in split(path, ".")
-	part := to_index(s)
-]
+path_parts(path) := [path] if not contains(path, ".")
+
+else := [to_index(s) | some s in split(path, ".")]
 
 to_index(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
 
-to_index(s) := s if not regex.match(`^[0-9]+$`, s)
+else := s
 
 # value(r, path): the known value at a dotted path (undefined when unknown or absent).
 value(r, path) := v if {
@@ -53,19 +52,23 @@ known(r, path) if {
 
 # is_unknown(r, path): the value, or one of its parents, is known only after apply.
 is_unknown(r, path) if {
-	some u in r.unknown
-	prefix_of(u, path)
+	some p in prefixes(path)
+	p in r.unknown
 }
 
 # is_sensitive(r, path): the value, or one of its parents, was replaced by the sensitive marker.
 is_sensitive(r, path) if {
-	some s in r.sensitive
-	prefix_of(s, path)
+	some p in prefixes(path)
+	p in r.sensitive
 }
 
-prefix_of(p, path) if p == path
+# prefixes("a.0.b") == ["a", "a.0", "a.0.b"]: the path and its parents.
+prefixes(path) := [path] if not contains(path, ".")
 
-prefix_of(p, path) if startswith(path, concat("", [p, "."]))
+else := [concat(".", array.slice(parts, 0, n)) |
+	parts := split(path, ".")
+	some n in numbers.range(1, count(parts))
+]
 
 # configured(r, path): the configuration sets the attribute (or a nested block or attribute under it).
 configured(r, path) if r.expressions[path]
@@ -208,8 +211,8 @@ kms_arn_pattern := `^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$`
 expect_kms_key(r, path) := expect_ref(r, path, kms_types, kms_arn_pattern, "set it to a customer managed aws_kms_key ARN")
 
 # attached(r, type, path, key): the live resources of type that point at r through their attribute
-# path: by a reference to r, or by a known value equal to r's known value at key (a name passed
-# through a variable or a local, which references do not follow).
+# path (one of name_attributes): by a reference to r, or by a known value equal to r's known value at key (a name
+# passed through a variable or a local, which references do not follow).
 attached(r, type, path, key) := [input.resources[address] | some address in attached_addresses(r, type, path, key)]
 
 attached_addresses(r, type, path, key) := {address |
@@ -218,25 +221,39 @@ attached_addresses(r, type, path, key) := {address |
 	ref.path == path
 	live(ref.address)
 	address := ref.address
-} | {other.address |
+} | {address |
 	name := value(r, key)
-	some other in resources({type})
-	value(other, path) == name
+	some address in object.get(named, concat("\n", [type, path, name]), set())
 }
 
 # targets(r, path, type, key): the live resources of type that r's attribute path points at: by
-# reference, or by r's known value at path equal to their known value at key.
+# reference, or by r's known value at path equal to their known value at key (one of name_attributes).
 targets(r, path, type, key) := [input.resources[address] | some address in target_addresses(r, path, type, key)]
 
 target_addresses(r, path, type, key) := {ref.address |
 	some ref in refs(r, path)
 	ref.type == type
 	live(ref.address)
-} | {other.address |
+} | {address |
 	name := value(r, path)
-	some other in resources({type})
-	value(other, key) == name
+	some address in object.get(named, concat("\n", [type, key, name]), set())
 }
+
+# named["<type>\n<attribute>\n<value>"]: the live resources of type whose known top-level
+# attribute, one of name_attributes, is value. A complete rule holding the whole index, so that it
+# is built once per plan and each lookup is one.
+named := named_entries
+
+named_entries[concat("\n", [r.type, attribute, value])] contains r.address if {
+	some r in input.resources
+	not delete_only(r)
+	some attribute in name_attributes
+	value := r.values[attribute]
+	is_string(value)
+}
+
+# name_attributes: the attributes by which attached and targets match resources by name.
+name_attributes := {"bucket", "db_subnet_group_name", "name"}
 
 # items(r, path): the values at path keyed by dotted path: each element of a list (path.0, ...) or
 # the single value; null where known only after apply or sensitive; empty when not set.

@@ -93,6 +93,11 @@ test_value_known_unknown_sensitive if {
 	not lib.known(cluster, "ingress.0.cidr_blocks.1")
 }
 
+test_prefixes if {
+	lib.prefixes("a.0.b") == ["a", "a.0", "a.0.b"]
+	lib.prefixes("tags_all") == ["tags_all"]
+}
+
 test_configured_and_refs if {
 	lib.configured(cluster, "engine")
 	lib.configured(cluster, "kms_key_id")

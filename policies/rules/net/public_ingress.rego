@@ -48,8 +48,7 @@ applies contains r.address if {
 }
 
 deny contains lib.fail(r, source.path, concat("", [source.path, " = ", source.value, " opens ", lib.ports_text(entry), ": ", advice])) if {
-	some r in lib.resources(types)
-	some entry in lib.ingress(r)
+	some [r, entry] in entries
 	not lib.ports_unknown(entry)
 	not public(entry)
 	some source in entry.sources
@@ -57,21 +56,25 @@ deny contains lib.fail(r, source.path, concat("", [source.path, " = ", source.va
 }
 
 deny contains lib.unknown(r, source.path, concat("", [source.path, " = ", source.value, " opens ", lib.ports_text(entry), ": ", advice])) if {
-	some r in lib.resources(types)
-	some entry in lib.ingress(r)
+	some [r, entry] in entries
 	lib.ports_unknown(entry)
 	some source in entry.sources
 	lib.anywhere(source.value)
 }
 
 deny contains lib.unknown(r, source.path, concat("", [source.path, " is known only after apply and may be the internet, on ", lib.ports_text(entry), ": ", advice])) if {
-	some r in lib.resources(types)
-	some entry in lib.ingress(r)
+	some [r, entry] in entries
 	not public(entry)
 	some source in entry.sources
 	source.kind in {"cidr", "unknown"}
 	source.value == null
 	not vpc_cidr(source)
+}
+
+# entries: [resource, ingress entry] of every judged resource, computed once.
+entries contains [r, entry] if {
+	some r in lib.resources(types)
+	some entry in lib.ingress(r)
 }
 
 # public(entry): the entry opens exactly one of the public ports.
