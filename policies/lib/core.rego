@@ -210,8 +210,8 @@ kms_arn_pattern := `^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$`
 # ARN, or a reference to an aws_kms_key or aws_kms_alias.
 expect_kms_key(r, path) := expect_ref(r, path, kms_types, kms_arn_pattern, "set it to a customer managed aws_kms_key ARN")
 
-# attached(r, type, path, key): the live resources of type that point at r through their attribute
-# path (one of name_attributes): by a reference to r, or by a known value equal to r's known value at key (a name
+# attached(r, type, path, key): the live resources of type that point at r through their top-level
+# attribute path: by a reference to r, or by a known value equal to r's known value at key (a name
 # passed through a variable or a local, which references do not follow).
 attached(r, type, path, key) := [input.resources[address] | some address in attached_addresses(r, type, path, key)]
 
@@ -223,11 +223,11 @@ attached_addresses(r, type, path, key) := {address |
 	address := ref.address
 } | {address |
 	name := value(r, key)
-	some address in object.get(named, concat("\n", [type, path, name]), set())
+	some address in named_by(type, path, name)
 }
 
 # targets(r, path, type, key): the live resources of type that r's attribute path points at: by
-# reference, or by r's known value at path equal to their known value at key (one of name_attributes).
+# reference, or by r's known value at path equal to their known top-level value at key.
 targets(r, path, type, key) := [input.resources[address] | some address in target_addresses(r, path, type, key)]
 
 target_addresses(r, path, type, key) := {ref.address |
@@ -236,7 +236,17 @@ target_addresses(r, path, type, key) := {ref.address |
 	live(ref.address)
 } | {address |
 	name := value(r, path)
-	some address in object.get(named, concat("\n", [type, key, name]), set())
+	some address in named_by(type, key, name)
+}
+
+# named_by(type, attribute, value): the live resources of type whose known top-level attribute is
+# value; through the index for name_attributes, by a scan of the type otherwise.
+named_by(type, attribute, value) := object.get(named, concat("\n", [type, attribute, value]), set()) if {
+	attribute in name_attributes
+} else := {address |
+	some address in object.get(input.types, type, [])
+	input.resources[address].values[attribute] == value
+	live(address)
 }
 
 # named["<type>\n<attribute>\n<value>"]: the live resources of type whose known top-level
@@ -252,8 +262,8 @@ named_entries[concat("\n", [r.type, attribute, value])] contains r.address if {
 	is_string(value)
 }
 
-# name_attributes: the attributes by which attached and targets match resources by name.
-name_attributes := {"bucket", "db_subnet_group_name", "name"}
+# name_attributes: the attributes that name what other resources attach to, indexed.
+name_attributes := {"bucket", "db_subnet_group_name", "name", "repository", "role"}
 
 # items(r, path): the values at path keyed by dotted path: each element of a list (path.0, ...) or
 # the single value; null where known only after apply or sensitive; empty when not set.

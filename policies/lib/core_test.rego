@@ -197,6 +197,13 @@ test_attached_by_reference_and_by_name if {
 	addresses == {"aws_s3_bucket_public_access_block.media", "aws_s3_bucket_public_access_block.by_name[\"media\"]"}
 }
 
+test_attached_by_name_outside_the_index if {
+	repository := resource("aws_ecr_repository.app", "aws_ecr_repository", {"name": "app"})
+	policy := resource("aws_ecr_lifecycle_policy.app", "aws_ecr_lifecycle_policy", {"repository_name": "app"})
+	addresses := {a.address | some a in lib.attached(repository, policy.type, "repository_name", "name")} with input as plan_input([repository, policy])
+	addresses == {policy.address}
+}
+
 test_targets_by_reference_and_by_name if {
 	group := resource("module.db.aws_rds_cluster_parameter_group.this[0]", "aws_rds_cluster_parameter_group", {"name": "pg"})
 	named := resource("aws_rds_cluster_parameter_group.named", "aws_rds_cluster_parameter_group", {"name": "named"})
