@@ -47,6 +47,8 @@ setup() {
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check --requirement "$req"
   echo "$want" > "$stamp"
+  # requirements-dev.txt includes requirements.txt: that one is installed too.
+  cat "$app/requirements.txt" "$app/requirements.txt" | sha256sum | cut -d' ' -f1 > "$venv/.stamp-requirements.txt"
 }
 
 # The newest PostgreSQL server on the machine, installed from Debian's packages if there is none.
