@@ -337,7 +337,10 @@ seen(r, path) := visible(v) if v := value(r, path)
 else := null
 
 # all_ports(entry): the entry allows every protocol, so every port.
-all_ports(entry) if lower(entry.protocol) in {"-1", "all"}
+all_ports(entry) if {
+	is_string(entry.protocol)
+	lower(entry.protocol) in {"-1", "all"}
+}
 
 # covers_port(entry, port): the entry's known port range includes port.
 covers_port(entry, _) if all_ports(entry)
