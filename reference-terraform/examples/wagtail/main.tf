@@ -132,10 +132,6 @@ module "wagtail" {
     web = {
       cpu    = var.web_cpu
       memory = var.web_memory
-      task_role_policies = {
-        media            = module.storage.read_write_policy_json
-        database-connect = module.database.connect_policy_json[local.db_user]
-      }
       containers = [{
         name         = "wagtail"
         command      = ["gunicorn", "wagtail_site.wsgi:application"]
@@ -151,10 +147,6 @@ module "wagtail" {
     migrate = {
       cpu    = 512
       memory = 1024
-      task_role_policies = {
-        database-connect   = module.database.connect_policy_json[local.db_user]
-        database-bootstrap = module.database.bootstrap_policy_json
-      }
       containers = [
         {
           name        = "bootstrap-iam-user"
@@ -174,6 +166,14 @@ module "wagtail" {
         },
       ]
     }
+  }
+
+  # Everything the tasks may do in AWS, and nothing more: no DynamoDB, no other bucket.
+  task_role_policies = {
+    "web/media"                  = module.storage.read_write_policy_json
+    "web/database-connect"       = module.database.connect_policy_json[local.db_user]
+    "migrate/database-connect"   = module.database.connect_policy_json[local.db_user]
+    "migrate/database-bootstrap" = module.database.bootstrap_policy_json
   }
 
   load_balancer = {

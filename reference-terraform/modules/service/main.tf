@@ -68,16 +68,6 @@ locals {
   ]...)
   secret_reads       = { for key, read in local.secret_reads_by_service : key => read if length(read.resources) > 0 }
   tasks_with_secrets = toset([for read in values(local.secret_reads) : read.task])
-
-  task_role_policies = merge([
-    for task, definition in var.task_definitions : {
-      for policy, document in definition.task_role_policies : "${task}/${policy}" => {
-        task     = task
-        name     = policy
-        document = document
-      }
-    }
-  ]...)
 }
 
 # --- Roles ----------------------------------------------------------------------------------
@@ -116,11 +106,18 @@ resource "aws_iam_role" "task" {
 }
 
 resource "aws_iam_role_policy" "task" {
-  for_each = local.task_role_policies
+  for_each = var.task_role_policies
 
-  name   = each.value.name
-  role   = aws_iam_role.task[each.value.task].id
-  policy = each.value.document
+  name   = split("/", each.key)[1]
+  role   = aws_iam_role.task[split("/", each.key)[0]].name
+  policy = each.value
+
+  lifecycle {
+    precondition {
+      condition     = contains(keys(var.task_definitions), split("/", each.key)[0])
+      error_message = "A task_role_policies key names a task definition that does not exist."
+    }
+  }
 }
 
 # The role ECS uses to start the task: pull the image, write logs, inject the secrets.
@@ -157,7 +154,7 @@ resource "aws_iam_role_policy" "execution_pull_and_log" {
   for_each = var.task_definitions
 
   name   = "pull-image-write-logs"
-  role   = aws_iam_role.execution[each.key].id
+  role   = aws_iam_role.execution[each.key].name
   policy = data.aws_iam_policy_document.execution_pull_and_log.json
 }
 
@@ -175,7 +172,7 @@ resource "aws_iam_role_policy" "execution_secrets" {
   for_each = local.secret_reads
 
   name   = "read-${split("/", each.key)[1]}"
-  role   = aws_iam_role.execution[each.value.task].id
+  role   = aws_iam_role.execution[each.value.task].name
   policy = data.aws_iam_policy_document.execution_secrets[each.key].json
 }
 
@@ -199,7 +196,7 @@ resource "aws_iam_role_policy" "execution_kms" {
   for_each = length(var.secrets_kms_key_arns) > 0 ? local.tasks_with_secrets : toset([])
 
   name   = "decrypt-secrets"
-  role   = aws_iam_role.execution[each.key].id
+  role   = aws_iam_role.execution[each.key].name
   policy = data.aws_iam_policy_document.execution_kms[0].json
 }
 

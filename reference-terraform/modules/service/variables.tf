@@ -85,9 +85,9 @@ variable "task_definitions" {
   description = <<-EOT
     The task definitions of this service, by a short key (e.g. web, migrate). One of them runs as
     the service (service_task_definition); the others are one-off tasks started with run-task (see
-    the run_task_commands output). Each has its own task role, with exactly the policies listed in
-    task_role_policies (name => policy JSON) and nothing else, and its own execution role, which may
-    read exactly the secrets its containers name.
+    the run_task_commands output). Each has its own task role, holding exactly the policies that
+    task_role_policies lists for it and nothing else, and its own execution role, which may read
+    exactly the secrets its containers name.
 
     Container definitions are built from these fields; every container gets a read-only root file
     system with a writable /tmp, no privileges, an init process and the awslogs driver. `secrets`
@@ -95,9 +95,8 @@ variable "task_definitions" {
     secrets (names containing PASSWORD, SECRET, TOKEN, API_KEY or PRIVATE_KEY are refused).
   EOT
   type = map(object({
-    cpu                = number
-    memory             = number
-    task_role_policies = optional(map(string), {})
+    cpu    = number
+    memory = number
     containers = list(object({
       name         = string
       image        = optional(string)
@@ -134,6 +133,17 @@ variable "task_definitions" {
       ]
     ]))
     error_message = "Every `secrets` value must be the full ARN of an SSM parameter or a Secrets Manager secret."
+  }
+}
+
+variable "task_role_policies" {
+  description = "The task roles' permissions: policy documents (JSON) keyed `<task definition key>/<policy name>`. A task role gets these and nothing else."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for key in keys(var.task_role_policies) : can(regex("^[A-Za-z0-9_-]+/[A-Za-z0-9_+=,.@-]+$", key))])
+    error_message = "task_role_policies keys are <task definition key>/<policy name>."
   }
 }
 
