@@ -12,19 +12,19 @@ plan_address := "(plan)"
 # The marker that replaces every sensitive value.
 sensitive_marker := "(sensitive)"
 
-# resources(types): the resources of the given types that end-state rules judge (not delete-only).
+# resources(types): the resources of the given types that end-state rules judge: managed (data
+# sources of the same type are read, not changed) and not delete-only.
 resources(types) := [r |
-	some type in types
-	some address in object.get(input.types, type, [])
-	r := input.resources[address]
+	some r in changes(types)
 	not delete_only(r)
 ]
 
-# changes(types): every resource of the given types, deletions included, for change rules.
+# changes(types): every managed resource of the given types, deletions included, for change rules.
 changes(types) := [r |
 	some type in types
 	some address in object.get(input.types, type, [])
 	r := input.resources[address]
+	r.mode == "managed"
 ]
 
 delete_only(r) if r.actions == ["delete"]

@@ -284,9 +284,10 @@ test_anywhere if {
 	not lib.anywhere("10.0.0.0/8")
 }
 
-test_resources_leave_out_delete_only if {
+test_resources_leave_out_delete_only_and_data_sources if {
 	gone := object.union(resource("aws_s3_bucket.gone", "aws_s3_bucket", {}), {"actions": ["delete"]})
-	doc := plan_input([bucket, gone])
+	read := object.union(resource("data.aws_s3_bucket.logs", "aws_s3_bucket", {}), {"mode": "data", "actions": ["read"]})
+	doc := plan_input([bucket, gone, read])
 	[r.address | some r in lib.resources({"aws_s3_bucket"})] == ["aws_s3_bucket.media"] with input as doc
 	[r.address | some r in lib.changes({"aws_s3_bucket"})] == ["aws_s3_bucket.gone", "aws_s3_bucket.media"] with input as doc
 	not lib.live("aws_s3_bucket.gone") with input as doc

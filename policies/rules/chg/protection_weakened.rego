@@ -77,7 +77,6 @@ protected(r, "image_tag_mutability") if startswith(r.before.image_tag_mutability
 # existing: the resources that exist before the change and after it (updates, replacements, no-ops).
 existing contains r if {
 	some r in lib.resources(types)
-	r.mode == "managed"
 	r.before != null
 }
 

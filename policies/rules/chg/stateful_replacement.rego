@@ -37,20 +37,15 @@ stateful := {
 	"aws_kms_key", "aws_secretsmanager_secret", "aws_dynamodb_table", "aws_efs_file_system",
 }
 
-applies contains r.address if some r in managed
+applies contains r.address if some r in lib.changes(stateful)
 
 deny contains lib.fail(r, path, concat("", [what(r), because(r), ": ", advice])) if {
-	some r in managed
+	some r in lib.changes(stateful)
 	"delete" in r.actions
 	path := object.get(r, ["replace_paths", 0], "")
 }
 
 advice := "revert what forces it, or move the data first and waive this finding"
-
-managed contains r if {
-	some r in lib.changes(stateful)
-	r.mode == "managed"
-}
 
 what(r) := "the plan replaces it" if "create" in r.actions
 
