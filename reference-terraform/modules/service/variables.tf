@@ -91,7 +91,9 @@ variable "task_definitions" {
 
     Container definitions are built from these fields; every container gets a read-only root file
     system with a writable /tmp, no privileges, an init process and the awslogs driver. `secrets`
-    maps environment names to SSM parameter or Secrets Manager ARNs. `environment` must not carry
+    maps environment names to SSM parameter or Secrets Manager ARNs, which must be known when
+    planning (spell them out from names, as the secrets module's parameter_arns does): the
+    execution role's policies are keyed by them. `environment` must not carry
     secrets (names containing PASSWORD, SECRET, TOKEN, API_KEY or PRIVATE_KEY are refused).
   EOT
   type = map(object({
