@@ -43,7 +43,7 @@ deny contains lib.fail(r, "tags_all", concat("", ["tags_all lacks ", concat(", "
 	count(absent) > 0
 }
 
-deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), " and tags lacks ", concat(", ", sort(absent)), ": ", advice])) if {
+deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), " and its tags lack ", concat(", ", sort(absent)), ": ", advice])) if {
 	some r in tagged
 	lib.hidden(r, "tags_all")
 	absent := missing(r, "tags")

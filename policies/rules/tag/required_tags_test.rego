@@ -49,5 +49,5 @@ test_unknown_tags_all_without_tags if {
 	)
 	doc := t.plan_input([unknown_all, own_tags])
 	rule.applies == {unknown_all.address, own_tags.address} with input as doc
-	rule.deny == {lib.unknown(unknown_all, "tags_all", concat("", ["tags_all is known only after apply and tags lacks Environment: ", advice]))} with input as doc
+	rule.deny == {lib.unknown(unknown_all, "tags_all", concat("", ["tags_all is known only after apply and its tags lack Environment: ", advice]))} with input as doc
 }
