@@ -2,6 +2,7 @@ package dev.tfcheck.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,17 +21,57 @@ final class IamRoles {
   private IamRoles() {}
 
   static SortedMap<String, Role> build(Map<String, Resource> resources) {
-    SortedMap<String, Role> roles = new TreeMap<>();
-    for (Resource role : resources.values()) {
-      if (!"aws_iam_role".equals(role.type()) || role.isData() || role.isDeleteOnly()) {
+    Index index = new Index(resources);
+    Map<String, List<Role.Policy>> granted = new HashMap<>();
+    Map<String, List<Role.Use>> usedBy = new HashMap<>();
+    // One pass over the plan, linking each grant to its roles (not one pass per role: plans have thousands).
+    for (Resource r : resources.values()) {
+      if (r.isDeleteOnly()) {
         continue;
       }
-      roles.put(role.id(), build(role, resources));
+      switch (r.type()) {
+        case "aws_iam_role_policy" -> {
+          PolicyDocument doc = document(r, "policy");
+          Role.Policy policy = new Role.Policy("role_policy", r.id(), null, text(r.value("name")),
+              doc != null && doc.known(), doc == null ? List.of() : doc.statements());
+          for (Resource role : index.roles(r, "role")) {
+            granted.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(policy);
+          }
+        }
+        case "aws_iam_role_policy_attachment", "aws_iam_policy_attachment" -> {
+          String attribute = "aws_iam_role_policy_attachment".equals(r.type()) ? "role" : "roles";
+          List<Resource> roles = index.roles(r, attribute);
+          if (!roles.isEmpty()) {
+            Role.Policy policy = attached(r, "policy_arn", resources, index);
+            for (Resource role : roles) {
+              granted.computeIfAbsent(role.id(), k -> new ArrayList<>()).add(policy);
+            }
+          }
+        }
+        case "aws_ecs_task_definition" -> {
+          TaskDefinition td = r.taskDefinition;
+          if (td != null && td.task().address() != null) {
+            usedBy.computeIfAbsent(td.task().address(), k -> new ArrayList<>()).add(new Role.Use(r.id(), "task"));
+          }
+          if (td != null && td.execution().address() != null) {
+            usedBy.computeIfAbsent(td.execution().address(), k -> new ArrayList<>()).add(new Role.Use(r.id(), "execution"));
+          }
+        }
+        default -> { }
+      }
+    }
+    SortedMap<String, Role> roles = new TreeMap<>();
+    for (Resource role : resources.values()) {
+      if ("aws_iam_role".equals(role.type()) && !role.isData() && !role.isDeleteOnly()) {
+        roles.put(role.id(), build(role, granted.getOrDefault(role.id(), List.of()),
+            usedBy.getOrDefault(role.id(), List.of()), resources, index));
+      }
     }
     return roles;
   }
 
-  private static Role build(Resource role, Map<String, Resource> resources) {
+  private static Role build(Resource role, List<Role.Policy> granted, List<Role.Use> usedBy,
+      Map<String, Resource> resources, Index index) {
     List<Statement> trust = List.of();
     boolean trustKnown = false;
     List<Role.Policy> policies = new ArrayList<>();
@@ -44,46 +85,12 @@ final class IamRoles {
             doc.known(), doc.statements()));
       }
     }
-    List<Role.Use> usedBy = new ArrayList<>();
-    for (Resource r : resources.values()) {
-      if (r.isDeleteOnly()) {
-        continue;
-      }
-      switch (r.type()) {
-        case "aws_iam_role_policy" -> {
-          if (linked(r, "role", role)) {
-            PolicyDocument doc = document(r, "policy");
-            policies.add(new Role.Policy("role_policy", r.id(), null, text(r.value("name")),
-                doc != null && doc.known(), doc == null ? List.of() : doc.statements()));
-          }
-        }
-        case "aws_iam_role_policy_attachment" -> {
-          if (linked(r, "role", role)) {
-            policies.add(attached(r, "policy_arn", resources));
-          }
-        }
-        case "aws_iam_policy_attachment" -> {
-          if (linkedInList(r, "roles", role)) {
-            policies.add(attached(r, "policy_arn", resources));
-          }
-        }
-        case "aws_ecs_task_definition" -> {
-          TaskDefinition td = r.taskDefinition;
-          if (td != null && role.id().equals(td.task().address())) {
-            usedBy.add(new Role.Use(r.id(), "task"));
-          }
-          if (td != null && role.id().equals(td.execution().address())) {
-            usedBy.add(new Role.Use(r.id(), "execution"));
-          }
-        }
-        default -> { }
-      }
-    }
+    policies.addAll(granted);
     JsonNode managed = role.value("managed_policy_arns");
     if (managed != null && managed.isArray()) {
       for (JsonNode arn : managed) {
         if (arn.isTextual()) {
-          policies.add(byArn(arn.asText(), resources));
+          policies.add(byArn(arn.asText(), index));
         }
       }
     } else {
@@ -97,8 +104,98 @@ final class IamRoles {
     return new Role(role.id(), text(role.value("name")), trust, trustKnown, policies, usedBy);
   }
 
+  /** Roles and customer managed policies by their known names and ARNs, for links made by value. */
+  static final class Index {
+    private final Map<String, Resource> byAddress = new HashMap<>();
+    private final Map<String, Resource> rolesByName = new HashMap<>();
+    private final Map<String, Resource> rolesByArn = new HashMap<>();
+    private final Map<String, Resource> policiesByArn = new HashMap<>();
+
+    Index(Map<String, Resource> resources) {
+      for (Resource r : resources.values()) {
+        if (r.isData() || r.isDeleteOnly()) {
+          continue;
+        }
+        if ("aws_iam_role".equals(r.type())) {
+          byAddress.put(r.id(), r);
+          JsonNode name = r.value("name");
+          if (name != null && name.isTextual()) {
+            rolesByName.putIfAbsent(name.asText(), r);
+          }
+          JsonNode arn = r.value("arn");
+          if (arn != null && arn.isTextual()) {
+            rolesByArn.putIfAbsent(arn.asText(), r);
+          }
+        } else if ("aws_iam_policy".equals(r.type())) {
+          JsonNode arn = r.value("arn");
+          if (arn != null && arn.isTextual()) {
+            policiesByArn.putIfAbsent(arn.asText(), r);
+          }
+        }
+      }
+    }
+
+    /** The role a name or ARN designates: a known ARN, or a role ARN ending in a known name. */
+    Resource role(String nameOrArn) {
+      Resource byArn = rolesByArn.get(nameOrArn);
+      if (byArn != null) {
+        return byArn;
+      }
+      if (nameOrArn.startsWith("arn:")) {
+        int at = nameOrArn.indexOf(":role/");
+        if (at < 0) {
+          return null;
+        }
+        String path = nameOrArn.substring(at + ":role/".length());
+        return rolesByName.get(path.substring(path.lastIndexOf('/') + 1));
+      }
+      return rolesByName.get(nameOrArn);
+    }
+
+    Resource policy(String arn) {
+      return policiesByArn.get(arn);
+    }
+
+    /** The roles an attribute of {@code r} names: by reference when it has one, else by value. */
+    List<Resource> roles(Resource r, String attribute) {
+      List<Resource> out = new ArrayList<>();
+      boolean referenced = false;
+      for (Ref ref : r.refs(attribute)) {
+        referenced = true;
+        if ("aws_iam_role".equals(ref.type())) {
+          Resource role = rolesByAddress(ref.address());
+          if (role != null) {
+            out.add(role);
+          }
+        }
+      }
+      if (referenced) {
+        return out;
+      }
+      JsonNode value = r.value(attribute);
+      if (value != null && value.isTextual()) {
+        Resource role = role(value.asText());
+        if (role != null) {
+          out.add(role);
+        }
+      } else if (value != null && value.isArray()) {
+        for (JsonNode v : value) {
+          Resource role = v.isTextual() ? role(v.asText()) : null;
+          if (role != null && !out.contains(role)) {
+            out.add(role);
+          }
+        }
+      }
+      return out;
+    }
+
+    private Resource rolesByAddress(String address) {
+      return byAddress.get(address);
+    }
+  }
+
   /** The policy an attachment's {@code policy_arn} names: by reference, else by known ARN. */
-  private static Role.Policy attached(Resource attachment, String attribute, Map<String, Resource> resources) {
+  private static Role.Policy attached(Resource attachment, String attribute, Map<String, Resource> resources, Index index) {
     for (Ref ref : attachment.refs(attribute)) {
       Resource target = resources.get(ref.address());
       if (target != null && "aws_iam_policy".equals(target.type())) {
@@ -107,25 +204,18 @@ final class IamRoles {
     }
     JsonNode arn = attachment.value(attribute);
     if (arn != null && arn.isTextual()) {
-      return byArn(arn.asText(), resources);
+      return byArn(arn.asText(), index);
     }
     return new Role.Policy("customer_managed", null, null, null, false, List.of());
   }
 
-  private static Role.Policy byArn(String arn, Map<String, Resource> resources) {
+  private static Role.Policy byArn(String arn, Index index) {
     Matcher m = AWS_MANAGED.matcher(arn);
     if (m.matches()) {
       return new Role.Policy("aws_managed", null, arn, m.group(1), false, List.of());
     }
-    for (Resource r : resources.values()) {
-      if ("aws_iam_policy".equals(r.type()) && !r.isData()) {
-        JsonNode known = r.value("arn");
-        if (known != null && arn.equals(known.asText())) {
-          return customerManaged(r);
-        }
-      }
-    }
-    return new Role.Policy("customer_managed", null, arn, null, false, List.of());
+    Resource policy = index.policy(arn);
+    return policy != null ? customerManaged(policy) : new Role.Policy("customer_managed", null, arn, null, false, List.of());
   }
 
   private static Role.Policy customerManaged(Resource policy) {
@@ -141,53 +231,6 @@ final class IamRoles {
       }
     }
     return null;
-  }
-
-  /** Whether {@code r}'s attribute names the role: by reference, or by its known name or ARN. */
-  private static boolean linked(Resource r, String attribute, Resource role) {
-    for (Ref ref : r.refs(attribute)) {
-      if (ref.address().equals(role.id())) {
-        return true;
-      }
-    }
-    if (!r.refs(attribute).isEmpty()) {
-      return false;
-    }
-    JsonNode value = r.value(attribute);
-    return value != null && value.isTextual() && namesRole(value.asText(), role);
-  }
-
-  private static boolean linkedInList(Resource r, String attribute, Resource role) {
-    for (Ref ref : r.refs(attribute)) {
-      if (ref.address().equals(role.id())) {
-        return true;
-      }
-    }
-    JsonNode value = r.value(attribute);
-    if (value != null && value.isArray()) {
-      for (JsonNode v : value) {
-        if (v.isTextual() && namesRole(v.asText(), role)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean namesRole(String text, Resource role) {
-    JsonNode name = role.value("name");
-    return (name != null && text.equals(name.asText())) || matchesArn(role, text);
-  }
-
-  /** Whether an ARN is the role's: its known ARN, or a role ARN ending in its known name. */
-  static boolean matchesArn(Resource role, String arn) {
-    JsonNode known = role.value("arn");
-    if (known != null && arn.equals(known.asText())) {
-      return true;
-    }
-    JsonNode name = role.value("name");
-    return name != null && arn.startsWith("arn:") && arn.contains(":role/")
-        && (arn.endsWith(":role/" + name.asText()) || arn.endsWith("/" + name.asText()));
   }
 
   private static String text(JsonNode n) {

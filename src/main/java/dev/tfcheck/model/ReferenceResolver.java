@@ -5,8 +5,10 @@ import dev.tfcheck.plan.Address;
 import dev.tfcheck.plan.Address.ModuleStep;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -35,8 +37,8 @@ final class ReferenceResolver {
   private final ConfigModule root;
   /** moduleText + "|" + localName -> instances. */
   private final Map<String, List<Resource>> instances = new HashMap<>();
-  /** parent module text -> call name -> child module instance paths. */
-  private final Map<String, Map<String, List<List<ModuleStep>>>> children = new HashMap<>();
+  /** parent module text -> call name -> child module instance paths, in plan order. */
+  private final Map<String, Map<String, Set<List<ModuleStep>>>> children = new HashMap<>();
   /** (module text, reference) -> resolution: many resources reference the same few things. */
   private final Map<String, Resolution> memo = new HashMap<>();
 
@@ -47,13 +49,10 @@ final class ReferenceResolver {
       instances.computeIfAbsent(a.module() + "|" + a.localName(), k -> new ArrayList<>()).add(r);
       List<ModuleStep> path = a.modulePath();
       for (int i = 0; i < path.size(); i++) {
-        List<ModuleStep> child = path.subList(0, i + 1);
-        List<List<ModuleStep>> known = children
+        children
             .computeIfAbsent(Address.moduleText(path.subList(0, i)), k -> new HashMap<>())
-            .computeIfAbsent(path.get(i).name(), k -> new ArrayList<>());
-        if (!known.contains(child)) {
-          known.add(List.copyOf(child));
-        }
+            .computeIfAbsent(path.get(i).name(), k -> new LinkedHashSet<>())
+            .add(List.copyOf(path.subList(0, i + 1)));
       }
     }
   }
@@ -168,8 +167,8 @@ final class ReferenceResolver {
       return;
     }
     String output = steps.get(next).name();
-    List<List<ModuleStep>> instancesOfCall =
-        children.getOrDefault(Address.moduleText(module), Map.of()).getOrDefault(call, List.of());
+    Set<List<ModuleStep>> instancesOfCall =
+        children.getOrDefault(Address.moduleText(module), Map.of()).getOrDefault(call, Set.of());
     ConfigModule child = root.descend(concat(names(module), call));
     JsonNode expression = child == null ? null : child.outputs.get(output);
     if (expression == null) {

@@ -27,6 +27,8 @@ public final class Resource {
   }
 
   private final Address address;
+  /** The address as text, computed once: it is every map's key. */
+  private final String id;
   private final String provider;
   private final List<String> actions;
   private final String actionReason;
@@ -48,6 +50,7 @@ public final class Resource {
       List<String> replacePaths, String previousAddress, boolean importing, JsonNode values,
       JsonNode before, SortedSet<String> unknown, SortedSet<String> sensitive) {
     this.address = Objects.requireNonNull(address, "address");
+    this.id = address.toString();
     this.provider = provider;
     this.actions = List.copyOf(actions);
     this.actionReason = actionReason;
@@ -66,7 +69,7 @@ public final class Resource {
 
   /** The full instance address, the resource's identity. */
   public String id() {
-    return address.toString();
+    return id;
   }
 
   public String type() {

@@ -69,6 +69,7 @@ final class TaskDefinitions {
 
   /** Resolves each task definition's roles, now that references are resolved. */
   static void resolveRoles(Map<String, Resource> resources, Map<String, List<JsonNode>> containers) {
+    IamRoles.Index roles = new IamRoles.Index(resources);
     for (Resource r : resources.values()) {
       if (!TYPE.equals(r.type()) || r.isData()) {
         continue;
@@ -77,12 +78,12 @@ final class TaskDefinitions {
       r.taskDefinition = new TaskDefinition(
           parsed == null ? List.of() : parsed,
           parsed != null,
-          role(r, "task_role_arn", resources),
-          role(r, "execution_role_arn", resources));
+          role(r, "task_role_arn", roles),
+          role(r, "execution_role_arn", roles));
     }
   }
 
-  private static TaskDefinition.RoleLink role(Resource task, String attribute, Map<String, Resource> resources) {
+  private static TaskDefinition.RoleLink role(Resource task, String attribute, IamRoles.Index roles) {
     JsonNode arn = task.value(attribute);
     String arnText = arn != null && arn.isTextual() && !arn.asText().isEmpty() ? arn.asText() : null;
     boolean set = task.expressions.containsKey(attribute) || arnText != null;
@@ -91,12 +92,9 @@ final class TaskDefinitions {
         return new TaskDefinition.RoleLink(ref.address(), arnText, true);
       }
     }
-    if (arnText != null) {
-      for (Resource r : resources.values()) {
-        if ("aws_iam_role".equals(r.type()) && !r.isData() && IamRoles.matchesArn(r, arnText)) {
-          return new TaskDefinition.RoleLink(r.id(), arnText, true);
-        }
-      }
+    Resource known = arnText == null ? null : roles.role(arnText);
+    if (known != null) {
+      return new TaskDefinition.RoleLink(known.id(), arnText, true);
     }
     return new TaskDefinition.RoleLink(null, arnText, set);
   }
