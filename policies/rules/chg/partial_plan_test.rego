@@ -26,6 +26,7 @@ test_fail_deferred_changes if {
 		{"address": "module.app[\"eu\"].aws_ecs_service.web", "reason": "resource_config_unknown"},
 		{"address": "aws_s3_bucket.logs[0]", "reason": "instance_count_unknown"},
 	]})
+	rule.applies == {"(plan)"} with input as doc
 	rule.deny == {
 		lib.plan_fail("the plan is not complete (complete: false): more changes follow its apply; check the next plan too"),
 		lib.plan_fail(`the plan defers changes to aws_s3_bucket.logs[0], module.app["eu"].aws_ecs_service.web: they are not judged; plan again once they can be`),
@@ -35,5 +36,6 @@ test_fail_deferred_changes if {
 # Plans older than format 1.2 carry neither complete nor errored.
 test_not_set_older_plan_format if {
 	doc := plan_with({"format_version": "0.1", "complete": null, "errored": null, "deferred_changes": []})
+	rule.applies == {"(plan)"} with input as doc
 	rule.deny == set() with input as doc
 }

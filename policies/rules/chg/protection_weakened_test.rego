@@ -29,6 +29,7 @@ test_fail_weakened_cluster if {
 		{"deletion_protection": false, "backup_retention_period": 1, "iam_database_authentication_enabled": true},
 	)
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {
 		lib.fail(cluster, "deletion_protection", "deletion_protection goes from true to false: keep deletion_protection = true"),
 		lib.fail(cluster, "backup_retention_period", "backup_retention_period goes from 14 to 1: keep it at 14 days or more"),
@@ -56,7 +57,9 @@ test_unknown_after_value if {
 		update("aws_rds_cluster.db", "aws_rds_cluster", {"storage_encrypted": true, "deletion_protection": false}, {}),
 		{"unknown": ["storage_encrypted", "deletion_protection"]},
 	)
-	rule.deny == {lib.unknown(cluster, "storage_encrypted", "storage_encrypted is known only after apply, and was true: keep it")} with input as t.plan_input([cluster])
+	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
+	rule.deny == {lib.unknown(cluster, "storage_encrypted", "storage_encrypted is known only after apply, and was true: keep it")} with input as doc
 }
 
 test_not_set_delete_only_not_judged if {

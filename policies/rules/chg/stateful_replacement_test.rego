@@ -40,6 +40,7 @@ test_fail_destroyed_without_reason if {
 	destroyed := object.union(changed("aws_db_instance.legacy[0]", "aws_db_instance", {"actions": ["delete"]}), {"values": {}})
 	tainted := changed("aws_ecr_repository.app", "aws_ecr_repository", {"actions": ["create", "delete"], "action_reason": "replace_because_tainted"})
 	doc := t.plan_input([destroyed, tainted])
+	rule.applies == {destroyed.address, tainted.address} with input as doc
 	rule.deny == {
 		lib.fail(destroyed, "", concat("", ["the plan destroys it: ", advice])),
 		lib.fail(tainted, "", concat("", ["the plan replaces it (action_reason replace_because_tainted): ", advice])),

@@ -24,10 +24,14 @@ test_not_set_defaults_to_false if {
 
 test_fail_rotation_off if {
 	off := key("module.kms.aws_kms_key.this[0]", {"enable_key_rotation": false})
-	rule.deny == {lib.fail(off, "enable_key_rotation", "enable_key_rotation is false: set enable_key_rotation = true")} with input as t.plan_input([off])
+	doc := t.plan_input([off])
+	rule.applies == {off.address} with input as doc
+	rule.deny == {lib.fail(off, "enable_key_rotation", "enable_key_rotation is false: set enable_key_rotation = true")} with input as doc
 }
 
 test_unknown_from_variable if {
 	from_var := object.union(key("aws_kms_key.app", {}), {"unknown": ["enable_key_rotation"], "expressions": {"enable_key_rotation": t.unresolved(["var.rotate"])}})
-	rule.deny == {lib.unknown(from_var, "enable_key_rotation", "enable_key_rotation is known only after apply: set enable_key_rotation = true")} with input as t.plan_input([from_var])
+	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
+	rule.deny == {lib.unknown(from_var, "enable_key_rotation", "enable_key_rotation is known only after apply: set enable_key_rotation = true")} with input as doc
 }

@@ -23,6 +23,7 @@ test_pass_retention_and_key if {
 test_fail_short_retention_no_key if {
 	short := t.literal("aws_cloudwatch_log_group.app[0]", "aws_cloudwatch_log_group", {"retention_in_days": 14})
 	doc := t.plan_input([short])
+	rule.applies == {short.address} with input as doc
 	rule.deny == {
 		lib.fail(short, "retention_in_days", "retention_in_days is 14: set retention_in_days to 0 (never expire) or 90 days or more"),
 		lib.fail(short, "kms_key_id", concat("", ["kms_key_id is not set: ", kms_advice])),
@@ -32,6 +33,7 @@ test_fail_short_retention_no_key if {
 test_not_set_retention if {
 	unset := group("aws_cloudwatch_log_group.app", {"name": "/ecs/app", "retention_in_days": 0})
 	doc := t.plan_input([json.remove(unset, ["expressions/retention_in_days"])])
+	rule.applies == {unset.address} with input as doc
 	rule.deny == {lib.fail(unset, "retention_in_days", "retention_in_days is not set: set retention_in_days to 0 (never expire) or 30 days or more explicitly")} with input as doc
 		with data.tfcheck.parameters as {"min_log_retention_days": 30}
 }
@@ -41,5 +43,7 @@ test_unknown_key_from_variable if {
 		t.literal("module.app.aws_cloudwatch_log_group.this", "aws_cloudwatch_log_group", {"retention_in_days": 365}),
 		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": t.unresolved(["var.kms_key_arn"])}},
 	)
-	rule.deny == {lib.unknown(from_var, "kms_key_id", concat("", ["kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: ", kms_advice]))} with input as t.plan_input([from_var])
+	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
+	rule.deny == {lib.unknown(from_var, "kms_key_id", concat("", ["kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: ", kms_advice]))} with input as doc
 }

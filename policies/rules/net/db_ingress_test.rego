@@ -86,6 +86,7 @@ test_unknown_cidr_with_allowed_list if {
 	from_var := object.union(vpc_rule("aws_vpc_security_group_ingress_rule.db[0]", {}), {"unknown": ["cidr_ipv4"], "expressions": {"cidr_ipv4": t.unresolved(["var.office_cidr"])}})
 	db_group := group("aws_security_group.db", [from_var])
 	doc := t.plan_input([cluster("aws_rds_cluster.db", db_group.address, {}), db_group, from_var])
+	rule.applies == {db_group.address, from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, "cidr_ipv4", concat("", ["cidr_ipv4 (known only after apply) reaches the database on port 5432: ", advice]))} with input as doc
 		with data.tfcheck.parameters as {"allowed_db_cidrs": ["10.0.0.0/8"]}
 	rule.deny == {lib.fail(from_var, "cidr_ipv4", concat("", ["cidr_ipv4 (known only after apply) reaches the database on port 5432: ", advice]))} with input as doc

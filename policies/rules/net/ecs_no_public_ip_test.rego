@@ -32,5 +32,7 @@ test_unknown_from_variable if {
 		service("module.app[\"eu\"].aws_ecs_service.web", [{}]),
 		{"unknown": [path], "expressions": {path: t.unresolved(["var.public"])}},
 	)
-	rule.deny == {lib.unknown(from_var, path, "network_configuration.0.assign_public_ip is known only after apply: set network_configuration.0.assign_public_ip = false")} with input as t.plan_input([from_var])
+	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
+	rule.deny == {lib.unknown(from_var, path, "network_configuration.0.assign_public_ip is known only after apply: set network_configuration.0.assign_public_ip = false")} with input as doc
 }

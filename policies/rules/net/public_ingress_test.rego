@@ -27,6 +27,7 @@ test_pass_load_balancer_ports if {
 test_fail_range_including_443 if {
 	wide := rule_from("module.edge.aws_vpc_security_group_ingress_rule.web[0]", "0.0.0.0/0", 443, 8443)
 	doc := t.plan_input([wide])
+	rule.applies == {wide.address} with input as doc
 	rule.deny == {lib.fail(wide, "cidr_ipv4", concat("", ["cidr_ipv4 = 0.0.0.0/0 opens ports 443-8443: ", advice]))} with input as doc
 }
 
@@ -48,7 +49,9 @@ test_fail_inline_ssh_and_legacy_rule if {
 
 test_pass_ssh_when_parameter_allows if {
 	ssh := rule_from("aws_vpc_security_group_ingress_rule.ssh", "0.0.0.0/0", 22, 22)
-	rule.deny == set() with input as t.plan_input([ssh]) with data.tfcheck.parameters as {"public_ports": [22]}
+	doc := t.plan_input([ssh])
+	rule.applies == {ssh.address} with input as doc with data.tfcheck.parameters as {"public_ports": [22]}
+	rule.deny == set() with input as doc with data.tfcheck.parameters as {"public_ports": [22]}
 }
 
 test_unknown_cidr_from_variable if {
@@ -57,6 +60,7 @@ test_unknown_cidr_from_variable if {
 		{"unknown": ["cidr_ipv4"], "expressions": {"cidr_ipv4": t.unresolved(["var.admin_cidr"])}},
 	)
 	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, "cidr_ipv4", concat("", ["cidr_ipv4 is known only after apply and may be the internet, on port 5432: ", advice]))} with input as doc
 }
 
@@ -65,7 +69,9 @@ test_pass_unknown_cidr_of_the_vpc if {
 		rule_from("aws_vpc_security_group_ingress_rule.internal", null, 8000, 8000),
 		{"unknown": ["cidr_ipv4"], "expressions": {"cidr_ipv4": t.reference([["aws_vpc.this", "aws_vpc", "cidr_block"]])}},
 	)
-	rule.deny == set() with input as t.plan_input([vpc])
+	doc := t.plan_input([vpc])
+	rule.applies == {vpc.address} with input as doc
+	rule.deny == set() with input as doc
 }
 
 test_unknown_ports_open_to_internet if {
@@ -73,5 +79,7 @@ test_unknown_ports_open_to_internet if {
 		rule_from("aws_vpc_security_group_ingress_rule.app", "0.0.0.0/0", null, null),
 		{"unknown": ["from_port", "to_port"], "expressions": {"from_port": t.unresolved(["var.port"]), "to_port": t.unresolved(["var.port"])}},
 	)
-	rule.deny == {lib.unknown(ports, "cidr_ipv4", concat("", ["cidr_ipv4 = 0.0.0.0/0 opens ports known only after apply: ", advice]))} with input as t.plan_input([ports])
+	doc := t.plan_input([ports])
+	rule.applies == {ports.address} with input as doc
+	rule.deny == {lib.unknown(ports, "cidr_ipv4", concat("", ["cidr_ipv4 = 0.0.0.0/0 opens ports known only after apply: ", advice]))} with input as doc
 }

@@ -28,5 +28,6 @@ test_unknown_from_variable if {
 		{"unknown": [path], "expressions": {path: t.unresolved(["var.auto_minor_version_upgrade"])}},
 	)
 	doc := t.plan_input([instance])
+	rule.applies == {instance.address} with input as doc
 	rule.deny == {lib.unknown(instance, path, "auto_minor_version_upgrade is known only after apply: set auto_minor_version_upgrade = true")} with input as doc
 }

@@ -17,6 +17,7 @@ test_pass_two_weeks_and_minimum if {
 
 test_fail_below_parameter if {
 	doc := t.plan_input([two_weeks])
+	rule.applies == {two_weeks.address} with input as doc
 	rule.deny == {lib.fail(two_weeks, path, "backup_retention_period is 14: set backup_retention_period to 30 days or more")} with input as doc
 		with data.tfcheck.parameters as {"min_backup_retention_days": 30}
 }
@@ -24,6 +25,7 @@ test_fail_below_parameter if {
 test_not_set_provider_default if {
 	unset := t.resource("module.wagtail.aws_rds_cluster.this[0]", "aws_rds_cluster", {path: 1})
 	doc := t.plan_input([unset])
+	rule.applies == {unset.address} with input as doc
 	rule.deny == {lib.fail(unset, path, "backup_retention_period is not set: set backup_retention_period to 7 days or more explicitly")} with input as doc
 }
 
@@ -33,5 +35,6 @@ test_unknown_from_variable if {
 		{"unknown": [path], "expressions": {path: t.unresolved(["var.retention"])}},
 	)
 	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, path, "backup_retention_period is known only after apply: set backup_retention_period to 7 days or more")} with input as doc
 }

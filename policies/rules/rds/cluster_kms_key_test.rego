@@ -22,6 +22,7 @@ test_pass_reference_and_known_arn if {
 test_fail_key_id_instead_of_arn if {
 	key_id := t.literal("aws_rds_cluster.db[0]", "aws_rds_cluster", {"kms_key_id": "alias/aws/rds"})
 	doc := t.plan_input([by_reference, key_id])
+	rule.applies == {by_reference.address, key_id.address} with input as doc
 	rule.deny == {lib.fail(key_id, "kms_key_id", concat("", [`kms_key_id is "alias/aws/rds": `, advice]))} with input as doc
 }
 
@@ -38,6 +39,7 @@ test_unknown_root_variable if {
 		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": t.unresolved(["var.kms_key_arn"])}},
 	)
 	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, "kms_key_id", concat("", ["kms_key_id is known only after apply and references no aws_kms_alias or aws_kms_key: ", advice]))} with input as doc
 }
 
@@ -49,5 +51,6 @@ test_fail_spike_empty_default if {
 		{"unknown": ["kms_key_id"], "expressions": {"kms_key_id": {}}},
 	)
 	doc := t.plan_input([spike])
+	rule.applies == {spike.address} with input as doc
 	rule.deny == {lib.fail(spike, "kms_key_id", concat("", ["kms_key_id is an empty value: ", advice]))} with input as doc
 }

@@ -26,5 +26,6 @@ test_unknown_from_variable if {
 		{"unknown": ["copy_tags_to_snapshot"], "expressions": {"copy_tags_to_snapshot": t.unresolved(["var.copy_tags"])}},
 	)
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.unknown(cluster, "copy_tags_to_snapshot", "copy_tags_to_snapshot is known only after apply: set copy_tags_to_snapshot = true")} with input as doc
 }

@@ -23,6 +23,7 @@ test_fail_instance_unprotected if {
 test_not_set_cluster_defaults_to_false if {
 	unset := t.resource("module.wagtail.aws_rds_cluster.this[0]", "aws_rds_cluster", {"deletion_protection": false})
 	doc := t.plan_input([unset])
+	rule.applies == {unset.address} with input as doc
 	rule.deny == {lib.fail(unset, "deletion_protection", "deletion_protection is false: set deletion_protection = true")} with input as doc
 }
 

@@ -23,6 +23,7 @@ test_pass_interval_and_role_reference if {
 test_fail_default_interval_and_no_role if {
 	unset := t.resource("aws_rds_cluster_instance.reader[\"b\"]", "aws_rds_cluster_instance", {"monitoring_interval": 0})
 	doc := t.plan_input([monitored("module.database.aws_rds_cluster_instance.this[0]"), unset])
+	rule.applies == {"module.database.aws_rds_cluster_instance.this[0]", unset.address} with input as doc
 	rule.deny == {
 		lib.fail(unset, "monitoring_interval", "monitoring_interval is 0: set monitoring_interval to 1, 5, 10, 15, 30 or 60"),
 		lib.fail(unset, "monitoring_role_arn", concat("", ["monitoring_role_arn is not set: ", role_advice])),
@@ -32,6 +33,7 @@ test_fail_default_interval_and_no_role if {
 test_fail_unsupported_interval if {
 	odd := object.union(monitored("aws_rds_cluster_instance.db[0]"), {"values": {"monitoring_interval": 20}})
 	doc := t.plan_input([odd])
+	rule.applies == {odd.address} with input as doc
 	rule.deny == {lib.fail(odd, "monitoring_interval", "monitoring_interval is 20: set monitoring_interval to 1, 5, 10, 15, 30 or 60")} with input as doc
 }
 

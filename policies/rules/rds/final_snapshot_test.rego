@@ -21,6 +21,7 @@ test_pass_identifier_from_variable if {
 test_fail_skips_without_identifier if {
 	cluster := t.literal("aws_rds_cluster.scratch[0]", "aws_rds_cluster", {"skip_final_snapshot": true})
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {
 		lib.fail(cluster, "skip_final_snapshot", "skip_final_snapshot is true: set skip_final_snapshot = false"),
 		lib.fail(cluster, "final_snapshot_identifier", "final_snapshot_identifier is not set: set final_snapshot_identifier"),
@@ -33,5 +34,6 @@ test_unknown_identifier if {
 		{"unknown": ["final_snapshot_identifier"], "expressions": {"final_snapshot_identifier": t.reference([["random_id.suffix", "random_id", "hex"]])}},
 	)
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.unknown(cluster, "final_snapshot_identifier", "final_snapshot_identifier is known only after apply: set final_snapshot_identifier")} with input as doc
 }

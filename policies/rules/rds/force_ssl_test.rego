@@ -31,7 +31,9 @@ test_pass_group_forces_ssl if {
 
 test_pass_group_by_name if {
 	db := t.literal("aws_rds_cluster.db[\"eu\"]", "aws_rds_cluster", {path: "wagtail-prod-apg16"})
-	rule.deny == set() with input as t.plan_input([db, baseline_group])
+	doc := t.plan_input([db, baseline_group])
+	rule.applies == {db.address} with input as doc
+	rule.deny == set() with input as doc
 }
 
 # The spike: db_cluster_parameter_group_name = "default".
@@ -45,12 +47,16 @@ test_fail_default_group if {
 test_fail_group_without_force_ssl if {
 	loose := group("aws_rds_cluster_parameter_group.pg[0]", [["log_connections", "1"], ["rds.force_ssl", "0"]])
 	db := uses("aws_rds_cluster.db", loose)
-	rule.deny == {lib.fail(db, path, concat("", ["db_cluster_parameter_group_name is aws_rds_cluster_parameter_group.pg[0], which does not set rds.force_ssl = 1: ", advice]))} with input as t.plan_input([db, loose])
+	doc := t.plan_input([db, loose])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.fail(db, path, concat("", ["db_cluster_parameter_group_name is aws_rds_cluster_parameter_group.pg[0], which does not set rds.force_ssl = 1: ", advice]))} with input as doc
 }
 
 test_not_set if {
 	db := t.resource("aws_rds_cluster.db", "aws_rds_cluster", {"engine": "aurora-postgresql"})
-	rule.deny == {lib.fail(db, path, concat("", ["db_cluster_parameter_group_name is not set: the default group does not force TLS; ", advice]))} with input as t.plan_input([db])
+	doc := t.plan_input([db])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.fail(db, path, concat("", ["db_cluster_parameter_group_name is not set: the default group does not force TLS; ", advice]))} with input as doc
 }
 
 test_unknown_parameter_value if {
@@ -59,15 +65,21 @@ test_unknown_parameter_value if {
 		{"values": {"parameter": [{"apply_method": "immediate", "name": "rds.force_ssl"}]}, "unknown": ["parameter.0.value"]},
 	)
 	db := uses("aws_rds_cluster.db", pending)
-	rule.deny == {lib.unknown(db, path, concat("", ["db_cluster_parameter_group_name is aws_rds_cluster_parameter_group.pg[0], whose parameters are known only after apply: ", advice]))} with input as t.plan_input([db, pending])
+	doc := t.plan_input([db, pending])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.unknown(db, path, concat("", ["db_cluster_parameter_group_name is aws_rds_cluster_parameter_group.pg[0], whose parameters are known only after apply: ", advice]))} with input as doc
 }
 
 test_unknown_group_outside_plan if {
 	db := t.literal("aws_rds_cluster.db", "aws_rds_cluster", {path: "shared-apg16"})
-	rule.deny == {lib.unknown(db, path, concat("", [`db_cluster_parameter_group_name is "shared-apg16", a group outside the plan: `, advice]))} with input as t.plan_input([db])
+	doc := t.plan_input([db])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.unknown(db, path, concat("", [`db_cluster_parameter_group_name is "shared-apg16", a group outside the plan: `, advice]))} with input as doc
 }
 
 test_unknown_name_from_variable if {
 	db := object.union(t.resource("aws_rds_cluster.db", "aws_rds_cluster", {}), {"unknown": [path], "expressions": {path: t.unresolved(["var.pg"])}})
-	rule.deny == {lib.unknown(db, path, concat("", ["db_cluster_parameter_group_name is known only after apply and references no aws_rds_cluster_parameter_group: ", advice]))} with input as t.plan_input([db])
+	doc := t.plan_input([db])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.unknown(db, path, concat("", ["db_cluster_parameter_group_name is known only after apply and references no aws_rds_cluster_parameter_group: ", advice]))} with input as doc
 }

@@ -27,11 +27,13 @@ test_unknown_sensitive_variable if {
 		{"sensitive": [path], "expressions": {path: t.unresolved(["var.iam_auth"])}},
 	)
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.unknown(cluster, path, "iam_database_authentication_enabled is sensitive: set iam_database_authentication_enabled = true")} with input as doc
 }
 
 test_fail_cluster_iam_auth_disabled if {
 	cluster := t.literal("module.wagtail.aws_rds_cluster.this[0]", "aws_rds_cluster", {path: false})
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.fail(cluster, path, "iam_database_authentication_enabled is false: set iam_database_authentication_enabled = true")} with input as doc
 }

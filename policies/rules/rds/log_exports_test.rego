@@ -18,6 +18,7 @@ test_pass_postgresql_exported if {
 test_fail_other_logs_only if {
 	cluster := t.literal("aws_rds_cluster.db[\"eu\"]", "aws_rds_cluster", {path: ["instance"]})
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.fail(cluster, path, concat("", [`enabled_cloudwatch_logs_exports is ["instance"]: `, advice]))} with input as doc
 }
 
@@ -34,6 +35,7 @@ test_unknown_element if {
 		{"unknown": ["enabled_cloudwatch_logs_exports.1"]},
 	)
 	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
 	rule.deny == {lib.unknown(cluster, path, concat("", ["enabled_cloudwatch_logs_exports is known only after apply: ", advice]))} with input as doc
 }
 
@@ -42,5 +44,7 @@ test_pass_known_postgresql_beside_unknown_element if {
 		t.literal("aws_rds_cluster.db[0]", "aws_rds_cluster", {path: [null, "postgresql"]}),
 		{"unknown": ["enabled_cloudwatch_logs_exports.0"]},
 	)
-	rule.deny == set() with input as t.plan_input([cluster])
+	doc := t.plan_input([cluster])
+	rule.applies == {cluster.address} with input as doc
+	rule.deny == set() with input as doc
 }

@@ -29,7 +29,9 @@ test_pass_zones_left_to_rds if {
 		t.resource("aws_rds_cluster_instance.db[\"reader\"]", "aws_rds_cluster_instance", {}),
 	]
 	db := cluster("aws_rds_cluster.db", instances)
-	rule.deny == set() with input as t.plan_input(array.concat([db], instances))
+	doc := t.plan_input(array.concat([db], instances))
+	rule.applies == {db.address} with input as doc
+	rule.deny == set() with input as doc
 }
 
 # The spike: replica_count = 1, so count = 1 inside the module.
@@ -49,16 +51,22 @@ test_fail_one_kept_one_destroyed if {
 	kept := instance("aws_rds_cluster_instance.db[0]", "eu-west-2a")
 	gone := object.union(instance("aws_rds_cluster_instance.db[1]", "eu-west-2b"), {"actions": ["delete"]})
 	db := cluster("aws_rds_cluster.db", [kept, gone])
-	rule.deny == {lib.fail(db, "", "instances referencing the cluster: 1; run at least 2 aws_rds_cluster_instance, in different availability zones")} with input as t.plan_input([db, kept, gone])
+	doc := t.plan_input([db, kept, gone])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.fail(db, "", "instances referencing the cluster: 1; run at least 2 aws_rds_cluster_instance, in different availability zones")} with input as doc
 }
 
 test_fail_same_zone if {
 	instances := [instance("aws_rds_cluster_instance.db[0]", "eu-west-2a"), instance("aws_rds_cluster_instance.db[1]", "eu-west-2a")]
 	db := cluster("aws_rds_cluster.db", instances)
-	rule.deny == {lib.fail(db, "availability_zone", "the cluster's instances all set availability_zone eu-west-2a: spread them over at least 2 zones")} with input as t.plan_input(array.concat([db], instances))
+	doc := t.plan_input(array.concat([db], instances))
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.fail(db, "availability_zone", "the cluster's instances all set availability_zone eu-west-2a: spread them over at least 2 zones")} with input as doc
 }
 
 test_not_set_no_instances if {
 	db := cluster("aws_rds_cluster.db", [])
-	rule.deny == {lib.fail(db, "", "instances referencing the cluster: 0; run at least 2 aws_rds_cluster_instance, in different availability zones")} with input as t.plan_input([db])
+	doc := t.plan_input([db])
+	rule.applies == {db.address} with input as doc
+	rule.deny == {lib.fail(db, "", "instances referencing the cluster: 0; run at least 2 aws_rds_cluster_instance, in different availability zones")} with input as doc
 }

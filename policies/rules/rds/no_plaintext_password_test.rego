@@ -38,6 +38,7 @@ test_fail_spike_password if {
 		},
 	)
 	doc := t.plan_input([spike])
+	rule.applies == {spike.address} with input as doc
 	rule.deny == {lib.fail(spike, "master_password", "master_password is set in the configuration: remove it and set manage_master_user_password = true (or master_password_wo)")} with input as doc
 }
 
@@ -49,4 +50,12 @@ test_fail_instance_password_from_resource if {
 	doc := t.plan_input([generated])
 	rule.applies == {generated.address} with input as doc
 	rule.deny == {lib.fail(generated, "password", "password is set in the configuration: remove it and set manage_master_user_password = true (or password_wo)")} with input as doc
+}
+
+# Restored from a snapshot: no password configured, none managed either.
+test_not_set_password if {
+	restored := t.literal("aws_db_instance.restored[0]", "aws_db_instance", {"snapshot_identifier": "reporting-final"})
+	doc := t.plan_input([restored])
+	rule.applies == {restored.address} with input as doc
+	rule.deny == set() with input as doc
 }

@@ -28,6 +28,7 @@ test_fail_public_instance if {
 test_not_set_even_though_default_is_false if {
 	unset := t.resource("module.database.aws_rds_cluster_instance.this[1]", "aws_rds_cluster_instance", {path: false})
 	doc := t.plan_input([unset])
+	rule.applies == {unset.address} with input as doc
 	rule.deny == {lib.fail(unset, path, "publicly_accessible is not set: set publicly_accessible = false explicitly")} with input as doc
 }
 
@@ -37,5 +38,6 @@ test_unknown_from_resource if {
 		{"unknown": [path], "expressions": {path: t.reference([["terraform_data.network", "terraform_data", "output"]])}},
 	)
 	doc := t.plan_input([computed])
+	rule.applies == {computed.address} with input as doc
 	rule.deny == {lib.unknown(computed, path, "publicly_accessible is known only after apply: set publicly_accessible = false")} with input as doc
 }

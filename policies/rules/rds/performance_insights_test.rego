@@ -23,12 +23,14 @@ test_pass_with_and_without_key if {
 test_fail_disabled if {
 	spike := t.literal("module.wagtail_rds_instance.aws_rds_cluster_instance.this[0]", "aws_rds_cluster_instance", {"performance_insights_enabled": false})
 	doc := t.plan_input([with_key, spike])
+	rule.applies == {with_key.address, spike.address} with input as doc
 	rule.deny == {lib.fail(spike, "performance_insights_enabled", "performance_insights_enabled is false: set performance_insights_enabled = true")} with input as doc
 }
 
 test_fail_key_not_an_arn if {
 	alias := object.union(with_key, {"unknown": [], "values": {key: "alias/aws/rds"}, "expressions": t.constants([key])})
 	doc := t.plan_input([alias])
+	rule.applies == {alias.address} with input as doc
 	rule.deny == {lib.fail(alias, key, `performance_insights_kms_key_id is "alias/aws/rds": set it to a customer managed aws_kms_key ARN`)} with input as doc
 }
 
@@ -38,5 +40,6 @@ test_unknown_enabled_from_variable if {
 		{"unknown": ["performance_insights_enabled"], "expressions": {"performance_insights_enabled": t.unresolved(["var.insights"])}},
 	)
 	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, "performance_insights_enabled", "performance_insights_enabled is known only after apply: set performance_insights_enabled = true")} with input as doc
 }

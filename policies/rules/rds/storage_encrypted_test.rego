@@ -38,6 +38,7 @@ test_unknown_from_variable if {
 		{"unknown": ["storage_encrypted"], "expressions": {"storage_encrypted": t.unresolved(["var.encrypted"])}},
 	)
 	doc := t.plan_input([from_var])
+	rule.applies == {from_var.address} with input as doc
 	rule.deny == {lib.unknown(from_var, "storage_encrypted", "storage_encrypted is known only after apply: set storage_encrypted = true")} with input as doc
 }
 

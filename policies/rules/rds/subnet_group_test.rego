@@ -43,6 +43,7 @@ test_pass_known_ids_by_name if {
 test_fail_one_subnet if {
 	group := with_cluster(t.literal("aws_db_subnet_group.db[\"eu\"]", "aws_db_subnet_group", {"name": "db", "subnet_ids": ["subnet-1"]}))
 	doc := t.plan_input([cluster_using(group), group])
+	rule.applies == {group.address} with input as doc
 	rule.deny == {lib.fail(group, "subnet_ids", concat("", ["subnet_ids has 1 subnet: ", advice]))} with input as doc
 }
 
@@ -52,5 +53,6 @@ test_unknown_ids_from_variable if {
 		{"unknown": ["subnet_ids"], "expressions": {"subnet_ids": t.unresolved(["var.subnet_ids"])}},
 	))
 	doc := t.plan_input([cluster_using(group), group])
+	rule.applies == {group.address} with input as doc
 	rule.deny == {lib.unknown(group, "subnet_ids", concat("", ["subnet_ids is known only after apply and references fewer than 2 aws_subnet: ", advice]))} with input as doc
 }

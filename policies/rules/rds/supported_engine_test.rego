@@ -27,6 +27,7 @@ test_fail_spike_11_9 if {
 test_fail_mysql_and_below_parameter if {
 	mysql := t.literal("aws_rds_cluster.legacy[0]", "aws_rds_cluster", {"engine": "aurora-mysql", "engine_version": "8.0.mysql_aurora.3.05.2"})
 	doc := t.plan_input([mysql])
+	rule.applies == {mysql.address} with input as doc
 	rule.deny == {
 		lib.fail(mysql, "engine", `engine is "aurora-mysql": set engine = "aurora-postgresql"`),
 		lib.fail(mysql, "engine_version", `engine_version is "8.0.mysql_aurora.3.05.2": pin engine_version to a major of 16 or later`),
@@ -39,7 +40,9 @@ test_not_set_version if {
 		t.literal("aws_rds_cluster.db", "aws_rds_cluster", {"engine": "aurora-postgresql"}),
 		{"unknown": ["engine_version"]},
 	)
-	rule.deny == {lib.fail(unpinned, "engine_version", "engine_version is not set: pin engine_version to a major of 14 or later explicitly")} with input as t.plan_input([unpinned])
+	doc := t.plan_input([unpinned])
+	rule.applies == {unpinned.address} with input as doc
+	rule.deny == {lib.fail(unpinned, "engine_version", "engine_version is not set: pin engine_version to a major of 14 or later explicitly")} with input as doc
 }
 
 test_unknown_version_from_resource if {
@@ -47,5 +50,7 @@ test_unknown_version_from_resource if {
 		t.literal("aws_rds_cluster.db", "aws_rds_cluster", {"engine": "aurora-postgresql"}),
 		{"unknown": ["engine_version"], "expressions": {"engine_version": t.reference([["data.aws_rds_engine_version.latest", "aws_rds_engine_version", "version"]])}},
 	)
-	rule.deny == {lib.unknown(computed, "engine_version", "engine_version is known only after apply: pin engine_version to a major of 14 or later")} with input as t.plan_input([computed])
+	doc := t.plan_input([computed])
+	rule.applies == {computed.address} with input as doc
+	rule.deny == {lib.unknown(computed, "engine_version", "engine_version is known only after apply: pin engine_version to a major of 14 or later")} with input as doc
 }

@@ -36,5 +36,7 @@ test_not_set_configuration_being_destroyed if {
 		{"referenced_by": t.referenced_by([["aws_s3_bucket_server_side_encryption_configuration.media", type, "bucket"]])},
 	)
 	gone := object.union(t.resource("aws_s3_bucket_server_side_encryption_configuration.media", type, {}), {"actions": ["delete"]})
-	rule.deny == {lib.fail(media, "", "no aws_s3_bucket_server_side_encryption_configuration references the bucket: add one")} with input as t.plan_input([media, gone])
+	doc := t.plan_input([media, gone])
+	rule.applies == {media.address} with input as doc
+	rule.deny == {lib.fail(media, "", "no aws_s3_bucket_server_side_encryption_configuration references the bucket: add one")} with input as doc
 }

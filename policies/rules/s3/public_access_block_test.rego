@@ -39,6 +39,7 @@ test_fail_no_block if {
 test_fail_policy_not_blocked if {
 	media := bucket("aws_s3_bucket.media", "media", ["aws_s3_bucket_public_access_block.media"])
 	partial := block("aws_s3_bucket_public_access_block.media", {"block_public_policy": false, "restrict_public_buckets": false})
+	rule.applies == {media.address} with input as t.plan_input([media, partial])
 	rule.deny == {
 		lib.fail(media, "", concat("", ["aws_s3_bucket_public_access_block.media: block_public_policy is false; ", advice])),
 		lib.fail(media, "", concat("", ["aws_s3_bucket_public_access_block.media: restrict_public_buckets is false; ", advice])),
@@ -51,5 +52,7 @@ test_unknown_flag_from_variable if {
 		json.remove(block("aws_s3_bucket_public_access_block.media", {}), ["values/ignore_public_acls"]),
 		{"unknown": ["bucket", "id", "ignore_public_acls"], "expressions": {"ignore_public_acls": t.unresolved(["var.ignore_acls"])}},
 	)
-	rule.deny == {lib.unknown(media, "", concat("", ["aws_s3_bucket_public_access_block.media: ignore_public_acls is known only after apply; ", advice]))} with input as t.plan_input([media, pending])
+	doc := t.plan_input([media, pending])
+	rule.applies == {media.address} with input as doc
+	rule.deny == {lib.unknown(media, "", concat("", ["aws_s3_bucket_public_access_block.media: ignore_public_acls is known only after apply; ", advice]))} with input as doc
 }

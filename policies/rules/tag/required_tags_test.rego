@@ -34,7 +34,9 @@ test_pass_tag_value_unknown if {
 		t.resource("module.app.aws_security_group.this[0]", "aws_security_group", {"tags": {}, "tags_all": {}}),
 		{"unknown": ["tags.Environment", "tags_all.Environment"]},
 	)
-	rule.deny == set() with input as t.plan_input([group])
+	doc := t.plan_input([group])
+	rule.applies == {group.address} with input as doc
+	rule.deny == set() with input as doc
 }
 
 # Older providers plan tags_all as unknown: the resource's tags decide, or default_tags may.
