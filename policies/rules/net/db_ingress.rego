@@ -98,7 +98,8 @@ rules[ref.address] contains port if {
 	some ref in input.resources[address].referenced_by
 	ref.type in rule_types
 	ref.path == "security_group_id"
-	not lib.egress(lib.live(ref.address))
+	attached := lib.live(ref.address)
+	not lib.egress(attached)
 	some port in ports
 }
 
