@@ -15,8 +15,8 @@ final class ConfigModule {
   final Map<String, Call> calls = new HashMap<>();
   final Map<String, JsonNode> outputs = new HashMap<>();
 
-  /** A {@code module "name" {}} block: the expressions passed as its variables, and its body. */
-  record Call(JsonNode expressions, ConfigModule module) {}
+  /** A {@code module "name" {}} block: the arguments it passes, its for_each, and its body. */
+  record Call(JsonNode expressions, JsonNode forEach, ConfigModule module) {}
 
   static ConfigModule of(JsonNode node) {
     ConfigModule m = new ConfigModule();
@@ -27,7 +27,8 @@ final class ConfigModule {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("module_calls").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      m.calls.put(e.getKey(), new Call(e.getValue().path("expressions"), of(e.getValue().path("module"))));
+      m.calls.put(e.getKey(), new Call(e.getValue().path("expressions"), e.getValue().path("for_each_expression"),
+          of(e.getValue().path("module"))));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("outputs").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

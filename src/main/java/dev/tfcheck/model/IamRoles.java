@@ -156,42 +156,38 @@ final class IamRoles {
       return policiesByArn.get(arn);
     }
 
-    /** The roles an attribute of {@code r} names: by reference when it has one, else by value. */
+    /**
+     * The roles an attribute of {@code r} names: by reference, narrowed by its known value when the
+     * reference fans out to several roles (a for_each role indexed by an expression); by value alone
+     * when it has no reference.
+     */
     List<Resource> roles(Resource r, String attribute) {
-      List<Resource> out = new ArrayList<>();
-      boolean referenced = false;
+      List<Resource> referenced = new ArrayList<>();
       for (Ref ref : r.refs(attribute)) {
-        referenced = true;
-        if ("aws_iam_role".equals(ref.type())) {
-          Resource role = rolesByAddress(ref.address());
-          if (role != null) {
-            out.add(role);
-          }
+        Resource role = "aws_iam_role".equals(ref.type()) ? byAddress.get(ref.address()) : null;
+        if (role != null && !referenced.contains(role)) {
+          referenced.add(role);
         }
       }
-      if (referenced) {
-        return out;
-      }
+      List<Resource> byValue = new ArrayList<>();
       JsonNode value = r.value(attribute);
-      if (value != null && value.isTextual()) {
-        Resource role = role(value.asText());
-        if (role != null) {
-          out.add(role);
-        }
-      } else if (value != null && value.isArray()) {
-        for (JsonNode v : value) {
-          Resource role = v.isTextual() ? role(v.asText()) : null;
-          if (role != null && !out.contains(role)) {
-            out.add(role);
-          }
+      for (JsonNode v : value == null ? List.<JsonNode>of() : value.isArray() ? value : List.of(value)) {
+        Resource role = v.isTextual() ? role(v.asText()) : null;
+        if (role != null && !byValue.contains(role)) {
+          byValue.add(role);
         }
       }
-      return out;
+      if (r.refs(attribute).isEmpty()) {
+        return byValue;
+      }
+      if (referenced.size() > 1 && !byValue.isEmpty()) {
+        List<Resource> narrowed = new ArrayList<>(referenced);
+        narrowed.retainAll(byValue);
+        return narrowed.isEmpty() ? referenced : narrowed;
+      }
+      return referenced;
     }
 
-    private Resource rolesByAddress(String address) {
-      return byAddress.get(address);
-    }
   }
 
   /** The policy an attachment's {@code policy_arn} names: by reference, else by known ARN. */

@@ -37,7 +37,7 @@ public final class ModelBuilder {
       ConfigModule module = config.descend(r.address().moduleNames());
       JsonNode cfg = module == null ? null : module.resources.get(r.address().localName());
       if (cfg != null) {
-        flatten(cfg.path("expressions"), "", r, resolver);
+        flatten(cfg.path("expressions"), "", r, cfg, resolver);
       }
     }
     for (Resource r : resources.values()) {
@@ -146,7 +146,7 @@ public final class ModelBuilder {
    * {@code constant_value} and/or {@code references} (or nothing, for an expression with neither);
    * a nested block is a list of objects of expressions.
    */
-  private static void flatten(JsonNode expressions, String prefix, Resource r, ReferenceResolver resolver) {
+  private static void flatten(JsonNode expressions, String prefix, Resource r, JsonNode cfg, ReferenceResolver resolver) {
     for (Iterator<Map.Entry<String, JsonNode>> it = expressions.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String path = ValueTrees.join(prefix, e.getKey());
@@ -155,14 +155,14 @@ public final class ModelBuilder {
         for (int i = 0; i < v.size(); i++) {
           String blockPath = path + "." + i;
           r.expressions.put(blockPath, new Expression(false, true, new TreeSet<>(), new TreeSet<>()));
-          flatten(v.get(i), blockPath, r, resolver);
+          flatten(v.get(i), blockPath, r, cfg, resolver);
         }
       } else if (v.isObject() && isExpression(v)) {
-        ReferenceResolver.Resolution res = resolver.resolve(v.path("references"), r.address().modulePath());
-        r.expressions.put(path, new Expression(v.has("constant_value"), false, res.refs(), res.unresolved()));
+        ReferenceResolver.Resolution res = resolver.resolve(v.path("references"), r, cfg);
+        r.expressions.put(path, new Expression(v.has("constant_value") || res.constant, false, res.refs, res.unresolved));
       } else if (v.isObject()) {
         r.expressions.put(path, new Expression(false, true, new TreeSet<>(), new TreeSet<>()));
-        flatten(v, path, r, resolver);
+        flatten(v, path, r, cfg, resolver);
       }
     }
   }

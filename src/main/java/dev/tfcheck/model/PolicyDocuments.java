@@ -73,21 +73,29 @@ final class PolicyDocuments {
         // (an aws_ecr_lifecycle_policy's policy): nothing to judge.
         return null;
       }
+      List<String> from = new ArrayList<>();
+      List<Statement> statements = new ArrayList<>();
+      boolean known = true;
       for (Ref ref : r.refs(path)) {
         Resource target = resources.get(ref.address());
-        if (target != null && POLICY_DOCUMENT_TYPE.equals(target.type()) && !target.policyDocuments.isEmpty()) {
+        if (target != null && POLICY_DOCUMENT_TYPE.equals(target.type()) && !target.policyDocuments.isEmpty()
+            && !from.contains(target.id())) {
           PolicyDocument doc = target.policyDocuments.get(0);
-          return new PolicyDocument(path, doc.known(), PolicyDocument.REFERENCE, target.id(), doc.statements());
+          from.add(target.id());
+          statements.addAll(doc.statements());
+          known &= doc.known();
         }
       }
-      return PolicyDocument.unknown(path);
+      return from.isEmpty()
+          ? PolicyDocument.unknown(path)
+          : new PolicyDocument(path, known, PolicyDocument.REFERENCE, from, statements);
     }
     JsonNode value = r.value(path);
     if (value == null || !value.isTextual() || r.sensitive().contains(path)) {
       return null;
     }
     List<Statement> statements = parseJson(value.asText());
-    return statements == null ? null : new PolicyDocument(path, true, PolicyDocument.JSON, null, statements);
+    return statements == null ? null : new PolicyDocument(path, true, PolicyDocument.JSON, List.of(), statements);
   }
 
   private static PolicyDocument fromDataSource(Resource doc, Map<String, Resource> resources) {
@@ -95,7 +103,7 @@ final class PolicyDocuments {
       JsonNode json = doc.value("json");
       List<Statement> parsed = json == null || !json.isTextual() ? null : parseJson(json.asText());
       if (parsed != null) {
-        return new PolicyDocument("json", true, PolicyDocument.JSON, null, parsed);
+        return new PolicyDocument("json", true, PolicyDocument.JSON, List.of(), parsed);
       }
     }
     if (doc.isUnknown("statement")) {
@@ -108,7 +116,7 @@ final class PolicyDocuments {
     addAll(merged, unnamed, referencedStatements(doc, "override_policy_documents", resources));
     List<Statement> statements = new ArrayList<>(merged.values());
     statements.addAll(unnamed);
-    return new PolicyDocument("json", true, PolicyDocument.STATEMENT_BLOCKS, null, statements);
+    return new PolicyDocument("json", true, PolicyDocument.STATEMENT_BLOCKS, List.of(), statements);
   }
 
   /** Later statements with the same Sid replace earlier ones, as the data source merges them. */

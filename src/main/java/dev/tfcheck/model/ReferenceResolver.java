@@ -1,6 +1,7 @@
 package dev.tfcheck.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tfcheck.plan.Address;
 import dev.tfcheck.plan.Address.ModuleStep;
 import java.util.ArrayList;
@@ -15,22 +16,44 @@ import java.util.TreeSet;
 /**
  * Resolves the {@code references} that Terraform lists for an expression to concrete resource
  * instances: following {@code var.*} up into the calling module's arguments, {@code module.x.out}
- * down into the module's output expression, and fanning a reference to a counted or for_each
- * resource (or module) out to its instances in the plan.
+ * down into the module's output expression, {@code each.value} into the {@code for_each}
+ * collection, and fanning a reference to a counted or for_each resource (or module) out to its
+ * instances in the plan.
+ *
+ * <p>Plan JSON drops an index that is not a literal: {@code aws_iam_role.task[each.key]} is listed
+ * as {@code aws_iam_role.task} and {@code each.key}. When an expression of a for_each instance uses
+ * {@code each} and references a resource that has an instance with the same key, that instance is
+ * taken: the idiom is overwhelmingly {@code x[each.key]}.
  */
 final class ReferenceResolver {
   /** Module calls nest far less deeply in practice; this only stops a malformed plan looping. */
   private static final int MAX_DEPTH = 256;
 
-  /** What one reference resolves to. */
-  record Resolution(SortedSet<Ref> refs, SortedSet<String> unresolved) {
-    static Resolution empty() {
-      return new Resolution(new TreeSet<>(), new TreeSet<>());
-    }
+  /** What one reference resolves to. {@code constant}: some path ends in a literal (or a default). */
+  static final class Resolution {
+    final SortedSet<Ref> refs = new TreeSet<>();
+    final SortedSet<String> unresolved = new TreeSet<>();
+    boolean constant;
 
     void addAll(Resolution other) {
       refs.addAll(other.refs);
       unresolved.addAll(other.unresolved);
+      constant |= other.constant;
+    }
+  }
+
+  /**
+   * Where an expression is evaluated: a module instance and, inside a for_each resource or module
+   * call, the instance key and the references of the for_each collection (evaluated in
+   * {@code forEachModule}).
+   */
+  record Scope(List<ModuleStep> module, Object eachKey, JsonNode forEach, List<ModuleStep> forEachModule) {
+    static Scope of(List<ModuleStep> module) {
+      return new Scope(module, null, MissingNode.getInstance(), module);
+    }
+
+    boolean hasEach() {
+      return forEach.isArray() && !forEach.isEmpty();
     }
   }
 
@@ -39,7 +62,7 @@ final class ReferenceResolver {
   private final Map<String, List<Resource>> instances = new HashMap<>();
   /** parent module text -> call name -> child module instance paths, in plan order. */
   private final Map<String, Map<String, Set<List<ModuleStep>>>> children = new HashMap<>();
-  /** (module text, reference) -> resolution: many resources reference the same few things. */
+  /** (module text, reference) -> resolution, for references that do not depend on each. */
   private final Map<String, Resolution> memo = new HashMap<>();
 
   ReferenceResolver(ConfigModule root, Iterable<Resource> resources) {
@@ -57,21 +80,29 @@ final class ReferenceResolver {
     }
   }
 
-  /** Resolves an expression's {@code references}, evaluated in module instance {@code module}. */
-  Resolution resolve(JsonNode references, List<ModuleStep> module) {
-    return resolve(references, module, 0);
+  /** Resolves an expression's {@code references} in the scope of resource instance {@code r}. */
+  Resolution resolve(JsonNode references, Resource r, JsonNode config) {
+    JsonNode forEach = config.path("for_each_expression").path("references");
+    Scope scope = forEach.isArray() && !forEach.isEmpty()
+        ? new Scope(r.address().modulePath(), r.address().key(), forEach, r.address().modulePath())
+        : Scope.of(r.address().modulePath());
+    return resolve(references, scope, 0);
   }
 
-  private Resolution resolve(JsonNode references, List<ModuleStep> module, int depth) {
-    Resolution result = Resolution.empty();
+  private Resolution resolve(JsonNode references, Scope scope, int depth) {
+    Resolution result = new Resolution();
     List<String> refs = new ArrayList<>();
     for (JsonNode r : references) {
       if (r.isTextual()) {
         refs.add(r.asText());
       }
     }
+    boolean usesEach = false;
+    for (String ref : refs) {
+      usesEach |= ref.startsWith("each.");
+    }
     for (String ref : maximal(refs)) {
-      result.addAll(resolveOne(ref, module, depth));
+      result.addAll(resolveOne(ref, scope, usesEach && scope.hasEach(), depth));
     }
     return result;
   }
@@ -98,34 +129,51 @@ final class ReferenceResolver {
     return out;
   }
 
-  private Resolution resolveOne(String ref, List<ModuleStep> module, int depth) {
-    String key = Address.moduleText(module) + "|" + ref;
-    Resolution cached = memo.get(key);
-    if (cached != null) {
-      return cached;
+  private Resolution resolveOne(String ref, Scope scope, boolean narrowByKey, int depth) {
+    boolean memoizable = !narrowByKey && !ref.startsWith("each.");
+    String key = Address.moduleText(scope.module()) + "|" + ref;
+    if (memoizable) {
+      Resolution cached = memo.get(key);
+      if (cached != null) {
+        return cached;
+      }
     }
-    Resolution result = Resolution.empty();
-    if (depth > MAX_DEPTH) {
-      result.unresolved.add(ref);
-      return result;
-    }
-    List<Traversal.Step> steps;
-    try {
-      steps = Traversal.parse(ref);
-    } catch (IllegalArgumentException e) {
+    Resolution result = new Resolution();
+    List<Traversal.Step> steps = depth > MAX_DEPTH ? null : parse(ref);
+    if (steps == null) {
       result.unresolved.add(ref);
       return result;
     }
     String head = steps.get(0).name();
     switch (head == null ? "" : head) {
-      case "var" -> variable(ref, steps, module, depth, result);
-      case "module" -> moduleOutput(ref, steps, module, depth, result);
-      case "data" -> resource(ref, "data", steps.subList(1, steps.size()), module, result);
-      case "local", "each", "count", "path", "terraform", "self", "" -> result.unresolved.add(ref);
-      default -> resource(ref, "managed", steps, module, result);
+      case "var" -> variable(ref, steps, scope.module(), depth, result);
+      case "module" -> moduleOutput(ref, steps, scope.module(), depth, result);
+      case "data" -> resource(ref, "data", steps.subList(1, steps.size()), scope, narrowByKey, result);
+      case "each" -> each(ref, steps, scope, depth, result);
+      case "local", "count", "path", "terraform", "self", "" -> result.unresolved.add(ref);
+      default -> resource(ref, "managed", steps, scope, narrowByKey, result);
     }
-    memo.put(key, result);
+    if (memoizable) {
+      memo.put(key, result);
+    }
     return result;
+  }
+
+  private static List<Traversal.Step> parse(String ref) {
+    try {
+      return Traversal.parse(ref);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** {@code each.value}: an element of the for_each collection, so whatever the collection references. */
+  private void each(String ref, List<Traversal.Step> steps, Scope scope, int depth, Resolution out) {
+    if (steps.size() >= 2 && "value".equals(steps.get(1).name()) && scope.hasEach()) {
+      out.addAll(resolve(scope.forEach(), Scope.of(scope.forEachModule()), depth + 1));
+    } else {
+      out.unresolved.add(ref); // each.key is a key, not a resource
+    }
   }
 
   /** {@code var.NAME}: the argument the calling module passes, resolved in the caller. */
@@ -135,17 +183,24 @@ final class ReferenceResolver {
       return;
     }
     List<ModuleStep> parent = module.subList(0, module.size() - 1);
+    ModuleStep step = module.get(module.size() - 1);
     ConfigModule caller = root.descend(names(parent));
-    ConfigModule.Call call = caller == null ? null : caller.calls.get(module.get(module.size() - 1).name());
+    ConfigModule.Call call = caller == null ? null : caller.calls.get(step.name());
     if (call == null) {
       out.unresolved.add(ref);
       return;
     }
     JsonNode argument = call.expressions().get(steps.get(1).name());
     if (argument == null) {
-      return; // not passed: the variable's default, a constant
+      out.constant = true; // not passed: the variable's default
+      return;
     }
-    out.addAll(resolve(argument.path("references"), parent, depth + 1));
+    out.constant |= argument.has("constant_value");
+    JsonNode forEach = call.forEach().path("references");
+    Scope callerScope = forEach.isArray() && !forEach.isEmpty()
+        ? new Scope(parent, step.key(), forEach, parent)
+        : Scope.of(parent);
+    out.addAll(resolve(argument.path("references"), callerScope, depth + 1));
   }
 
   /** {@code module.NAME[KEY].OUTPUT}: the output's expression, resolved in each module instance. */
@@ -156,40 +211,40 @@ final class ReferenceResolver {
     }
     String call = steps.get(1).name();
     int next = 2;
-    Object key = null;
     boolean keyed = steps.size() > next && steps.get(next).isIndex();
+    Object key = keyed ? steps.get(next).index() : null;
     if (keyed) {
-      key = steps.get(next).index();
       next++;
     }
     if (steps.size() <= next || steps.get(next).name() == null) {
       out.unresolved.add(ref); // the whole module object: nothing specific to follow
       return;
     }
-    String output = steps.get(next).name();
-    Set<List<ModuleStep>> instancesOfCall =
-        children.getOrDefault(Address.moduleText(module), Map.of()).getOrDefault(call, Set.of());
     ConfigModule child = root.descend(concat(names(module), call));
-    JsonNode expression = child == null ? null : child.outputs.get(output);
+    JsonNode expression = child == null ? null : child.outputs.get(steps.get(next).name());
     if (expression == null) {
       out.unresolved.add(ref);
       return;
     }
+    out.constant |= expression.has("constant_value");
+    Set<List<ModuleStep>> instancesOfCall =
+        children.getOrDefault(Address.moduleText(module), Map.of()).getOrDefault(call, Set.of());
     for (List<ModuleStep> instance : instancesOfCall) {
       if (!keyed || keyMatches(instance.get(instance.size() - 1).key(), key)) {
-        out.addAll(resolve(expression.path("references"), instance, depth + 1));
+        out.addAll(resolve(expression.path("references"), Scope.of(instance), depth + 1));
       }
     }
   }
 
   /** {@code TYPE.NAME[KEY].ATTR...} in the same module instance. */
-  private void resource(String ref, String mode, List<Traversal.Step> steps, List<ModuleStep> module, Resolution out) {
+  private void resource(String ref, String mode, List<Traversal.Step> steps, Scope scope, boolean narrowByKey,
+      Resolution out) {
     if (steps.size() < 2 || steps.get(0).name() == null || steps.get(1).name() == null) {
       out.unresolved.add(ref);
       return;
     }
     String local = ("data".equals(mode) ? "data." : "") + steps.get(0).name() + "." + steps.get(1).name();
-    List<Resource> candidates = instances.get(Address.moduleText(module) + "|" + local);
+    List<Resource> candidates = instances.get(Address.moduleText(scope.module()) + "|" + local);
     if (candidates == null) {
       out.unresolved.add(ref);
       return;
@@ -199,6 +254,9 @@ final class ReferenceResolver {
     Object key = keyed ? steps.get(next).index() : null;
     if (keyed) {
       next++;
+    } else if (narrowByKey && hasInstance(candidates, scope.eachKey())) {
+      keyed = true;
+      key = scope.eachKey();
     }
     StringBuilder attribute = new StringBuilder();
     for (int i = next; i < steps.size(); i++) {
@@ -220,8 +278,17 @@ final class ReferenceResolver {
     }
   }
 
+  private static boolean hasInstance(List<Resource> candidates, Object key) {
+    for (Resource r : candidates) {
+      if (keyMatches(r.address().key(), key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean keyMatches(Object instanceKey, Object refKey) {
-    return instanceKey != null && String.valueOf(instanceKey).equals(String.valueOf(refKey));
+    return instanceKey != null && refKey != null && String.valueOf(instanceKey).equals(String.valueOf(refKey));
   }
 
   private static List<String> names(List<ModuleStep> module) {

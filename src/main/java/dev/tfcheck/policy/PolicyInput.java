@@ -137,8 +137,8 @@ public final class PolicyInput {
       ObjectNode doc = docs.addObject()
           .put("path", d.path())
           .put("known", d.known())
-          .put("source", d.source())
-          .put("from", d.from());
+          .put("source", d.source());
+      doc.set("from", strings(d.from()));
       doc.set("statements", statements(d.statements()));
     }
     TaskDefinition td = r.taskDefinition();

@@ -151,7 +151,7 @@ class ModelBuilderTest {
   void unknownPolicyJsonTakesTheReferencedDocumentsStatements() {
     PolicyDocument doc = resource("module.svc[\"api\"].aws_iam_role_policy.db").policyDocuments().get(0);
     assertEquals(PolicyDocument.REFERENCE, doc.source());
-    assertEquals("module.svc[\"api\"].data.aws_iam_policy_document.db", doc.from());
+    assertEquals(List.of("module.svc[\"api\"].data.aws_iam_policy_document.db"), doc.from());
     assertEquals(2, doc.statements().size());
     Statement allow = doc.statements().get(0);
     assertEquals("Db", allow.sid());
