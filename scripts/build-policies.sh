@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compiles policies/ to a Wasm bundle for the jar: `opa build -t wasm` restricted to the builtins
-# opa-java-wasm runs (policies/capabilities.json), plus the rule catalog (METADATA of every rule) as
-# JSON. Called by the Maven build; the policies are always built from source.
+# opa-java-wasm runs (policies/capabilities.json). The bundle carries the Rego sources, whose
+# METADATA is the rule catalog. The capabilities go into the jar too, to compile users' policies
+# with. Called by the Maven build; the policies are always built from source.
 #
 #   scripts/build-policies.sh OUT_DIR
 set -euo pipefail
@@ -19,4 +20,4 @@ mkdir -p "$out"
 cd "$root"
 "$opa" build -t wasm --capabilities policies/capabilities.json \
   --ignore '*_test.rego' -e tfcheck/main/verdicts -o "$out/policy-bundle.tar.gz" policies
-"$opa" inspect --annotations --format json "$out/policy-bundle.tar.gz" > "$out/policy-annotations.json"
+cp policies/capabilities.json "$out/capabilities.json"

@@ -1,6 +1,5 @@
 package dev.tfcheck.policy;
 
-import dev.tfcheck.plan.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,21 +7,35 @@ import java.io.UncheckedIOException;
 /** The policy bundle compiled from policies/ at build time and shipped in the jar. */
 public final class BuiltinPolicies {
   private static final String BUNDLE = "policy-bundle.tar.gz";
-  private static final String ANNOTATIONS = "policy-annotations.json";
+  private static final String CAPABILITIES = "capabilities.json";
 
   private BuiltinPolicies() {}
 
-  public static PolicyBundle bundle() {
-    try (InputStream in = open(BUNDLE)) {
-      return PolicyBundle.read("built-in policies", in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Read once: the catalog and the engine both need it. */
+  private static final class Holder {
+    static final PolicyBundle BUNDLE_READ = read();
+
+    private static PolicyBundle read() {
+      try (InputStream in = open(BUNDLE)) {
+        return PolicyBundle.read("built-in policies", in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
+  public static PolicyBundle bundle() {
+    return Holder.BUNDLE_READ;
+  }
+
   public static RuleCatalog catalog() {
-    try (InputStream in = open(ANNOTATIONS)) {
-      return RuleCatalog.fromInspection(Json.MAPPER.readTree(in));
+    return RuleCatalog.fromSources(bundle().sources());
+  }
+
+  /** The builtins opa-java-wasm runs, as an OPA capabilities document (to compile user policies). */
+  public static byte[] capabilities() {
+    try (InputStream in = open(CAPABILITIES)) {
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,16 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An OPA bundle built with {@code opa build -t wasm}: a gzipped tar holding {@code /policy.wasm},
- * {@code /data.json} and the sources. opa-java-wasm loads a raw module, so the tar is read here
+ * {@code /data.json} and the Rego sources. opa-java-wasm loads a raw module, so the tar is read here
  * (a few entries of a format fixed since 1988 do not justify a dependency).
+ *
+ * @param sources the Rego files by path in the bundle: where the rules' METADATA is read from
  */
-public record PolicyBundle(String name, String sha256, byte[] wasm, String data) {
+public record PolicyBundle(String name, String sha256, byte[] wasm, String data, SortedMap<String, String> sources) {
   private static final int BLOCK = 512;
 
   public static PolicyBundle read(String name, InputStream in) throws IOException {
@@ -27,8 +31,14 @@ public record PolicyBundle(String name, String sha256, byte[] wasm, String data)
       throw new IOException(name + " holds no policy.wasm: build it with opa build -t wasm");
     }
     byte[] data = files.get("data.json");
+    SortedMap<String, String> sources = new TreeMap<>();
+    files.forEach((path, content) -> {
+      if (path.endsWith(".rego")) {
+        sources.put(path, new String(content, StandardCharsets.UTF_8));
+      }
+    });
     return new PolicyBundle(name, sha256(bytes), wasm,
-        data == null ? "{}" : new String(data, StandardCharsets.UTF_8));
+        data == null ? "{}" : new String(data, StandardCharsets.UTF_8), Collections.unmodifiableSortedMap(sources));
   }
 
   private static Map<String, byte[]> untar(InputStream in) throws IOException {

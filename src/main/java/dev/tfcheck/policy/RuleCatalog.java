@@ -1,7 +1,10 @@
 package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tfcheck.finding.Severity;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -10,13 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules of a policy bundle, read from the annotations {@code opa inspect -a} reports for it: each
  * package under {@code data.tfcheck.rules} with a {@code custom.id} is a rule.
  */
 public final class RuleCatalog {
-  private static final List<String> RULES_PREFIX = List.of("data", "tfcheck", "rules");
+  private static final String RULES_PACKAGE = "tfcheck.rules.";
+  private static final Pattern PACKAGE = Pattern.compile("\\s*package\\s+([A-Za-z0-9_.]+)\\s*(#.*)?");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final SortedMap<String, Rule> byId;
   private final Map<String, Rule> byKey;
@@ -27,33 +34,62 @@ public final class RuleCatalog {
   }
 
   /**
-   * Reads {@code opa inspect --annotations --format json} output.
+   * Reads the rules' package METADATA from Rego sources: a {@code # METADATA} comment block (YAML)
+   * directly above a {@code package} line under {@code tfcheck.rules}, as OPA defines it.
    *
    * @throws IllegalArgumentException when a rule's metadata is incomplete or two rules share an ID
    */
-  public static RuleCatalog fromInspection(JsonNode inspection) {
+  public static RuleCatalog fromSources(Map<String, String> sources) {
     SortedMap<String, Rule> byId = new TreeMap<>();
     Map<String, Rule> byKey = new TreeMap<>();
-    for (JsonNode entry : inspection.path("annotations")) {
-      JsonNode a = entry.path("annotations");
-      if (!"package".equals(a.path("scope").asText()) || !a.path("custom").has("id")) {
-        continue;
+    for (Map.Entry<String, String> source : new TreeMap<>(sources).entrySet()) {
+      for (Map.Entry<String, JsonNode> annotated : packageAnnotations(source.getKey(), source.getValue()).entrySet()) {
+        String pkg = annotated.getKey();
+        JsonNode a = annotated.getValue();
+        if (!pkg.startsWith(RULES_PACKAGE) || !a.path("custom").has("id")) {
+          continue;
+        }
+        String key = pkg.substring(RULES_PACKAGE.length());
+        Rule rule = rule(key, a);
+        Rule clash = byId.put(rule.id(), rule);
+        if (clash != null) {
+          throw new IllegalArgumentException("two rules have the id " + rule.id() + ": " + clash.key() + " and " + key);
+        }
+        byKey.put(key, rule);
       }
-      List<String> path = new ArrayList<>();
-      for (JsonNode step : entry.path("path")) {
-        path.add(step.path("value").asText());
-      }
-      if (path.size() <= RULES_PREFIX.size() || !path.subList(0, RULES_PREFIX.size()).equals(RULES_PREFIX)) {
-        continue;
-      }
-      String key = String.join(".", path.subList(RULES_PREFIX.size(), path.size()));
-      Rule rule = rule(key, a);
-      if (byId.put(rule.id(), rule) != null) {
-        throw new IllegalArgumentException("two rules have the id " + rule.id());
-      }
-      byKey.put(key, rule);
     }
     return new RuleCatalog(byId, byKey);
+  }
+
+  /** Package name -> its METADATA, for the packages of one file that have one. */
+  static Map<String, JsonNode> packageAnnotations(String file, String text) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    String[] lines = text.split("\\r?\\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].strip().equals("# METADATA")) {
+        continue;
+      }
+      StringBuilder yaml = new StringBuilder();
+      int j = i + 1;
+      for (; j < lines.length && lines[j].stripLeading().startsWith("#"); j++) {
+        String comment = lines[j].stripLeading().substring(1);
+        yaml.append(comment.startsWith(" ") ? comment.substring(1) : comment).append('\n');
+      }
+      Matcher pkg = j < lines.length ? PACKAGE.matcher(lines[j]) : null;
+      if (pkg == null || !pkg.matches()) {
+        continue; // a rule's annotation, not the package's
+      }
+      try {
+        JsonNode parsed = YAML.readTree(yaml.toString());
+        if (parsed != null && parsed.isObject()) {
+          out.put(pkg.group(1), parsed);
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": METADATA is not valid YAML: "
+            + e.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+    return out;
   }
 
   private static Rule rule(String key, JsonNode a) {
