@@ -162,13 +162,24 @@ unseen(r, path) := concat("", [path, " is sensitive"]) if is_sensitive(r, path)
 else := concat("", [path, " is known only after apply"])
 
 # expect_in(r, path, wants, advice): the findings of a rule that wants the value at path to be one
-# of wants: none when it is, UNKNOWN when it cannot be seen at plan time, FAIL otherwise (another
-# value, or none). advice says what to do.
+# of wants: none when it is, UNKNOWN when the configuration sets it but it cannot be seen at plan
+# time, FAIL otherwise (another value, or none: an unset attribute that the provider computes is the
+# provider's default, which is not trusted). advice says what to do.
 expect_in(r, path, wants, advice) := set() if value(r, path) in wants
 
-else := {unknown(r, path, concat(": ", [unseen(r, path), advice]))} if hidden(r, path)
+else := {unknown(r, path, concat(": ", [unseen(r, path), advice]))} if {
+	hidden(r, path)
+	not computed_default(r, path)
+}
 
 else := {fail(r, path, concat("", [path, " is ", shown(r, path), ": ", advice]))}
+
+# computed_default(r, path): the configuration leaves the attribute to the provider, which computes
+# it at apply time: the plan shows it unknown, but nothing chose its value.
+computed_default(r, path) if {
+	is_unknown(r, path)
+	not configured(r, path)
+}
 
 # expect(r, path, want): expect_in for a single wanted value.
 expect(r, path, want) := expect_in(r, path, {want}, concat("", ["set ", path, " = ", json.marshal(want)]))

@@ -143,6 +143,9 @@ test_expect if {
 	lib.expect(cluster, "deletion_protection", true) == {lib.fail(cluster, "deletion_protection", "deletion_protection is not set: set deletion_protection = true")}
 	lib.expect(cluster, "kms_key_id", "x") == {lib.unknown(cluster, "kms_key_id", `kms_key_id is known only after apply: set kms_key_id = "x"`)}
 	lib.expect(cluster, "master_password", "x") == {lib.unknown(cluster, "master_password", `master_password is sensitive: set master_password = "x"`)}
+
+	# Unknown but not configured: the provider's computed default, which is not trusted.
+	lib.expect(cluster, "tags_all.Owner", "x") == {lib.fail(cluster, "tags_all.Owner", `tags_all.Owner is not set: set tags_all.Owner = "x"`)}
 }
 
 test_expect_explicit if {

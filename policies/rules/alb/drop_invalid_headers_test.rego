@@ -20,6 +20,6 @@ test_fail_default_false if {
 }
 
 test_unknown_drop_invalid_header_fields if {
-	r := lb("aws_lb.this", {"load_balancer_type": "application"}, ["drop_invalid_header_fields"])
+	r := object.union(lb("aws_lb.this", {"load_balancer_type": "application"}, ["drop_invalid_header_fields"]), {"expressions": {"drop_invalid_header_fields": {"unresolved": ["var.drop_invalid_headers"]}}})
 	rule.deny == {lib.unknown(r, "drop_invalid_header_fields", "drop_invalid_header_fields is known only after apply: set drop_invalid_header_fields = true")} with input as t.plan([r], [])
 }

@@ -19,6 +19,6 @@ test_fail_mutable_default if {
 }
 
 test_unknown_mutability if {
-	r := repository("aws_ecr_repository.app", {"name": "app"}, ["image_tag_mutability"])
+	r := object.union(repository("aws_ecr_repository.app", {"name": "app"}, ["image_tag_mutability"]), {"expressions": {"image_tag_mutability": {"unresolved": ["var.mutability"]}}})
 	rule.deny == {lib.unknown(r, "image_tag_mutability", "image_tag_mutability is known only after apply: set image_tag_mutability = \"IMMUTABLE\"")} with input as t.plan([r], [])
 }

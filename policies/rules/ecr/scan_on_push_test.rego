@@ -33,6 +33,6 @@ test_not_set_scanning if {
 }
 
 test_unknown_scan_on_push if {
-	r := repository("aws_ecr_repository.app", {"name": "app", "image_scanning_configuration": [{}]}, ["image_scanning_configuration.0.scan_on_push"])
+	r := object.union(repository("aws_ecr_repository.app", {"name": "app", "image_scanning_configuration": [{}]}, ["image_scanning_configuration.0.scan_on_push"]), {"expressions": {"image_scanning_configuration.0.scan_on_push": {"unresolved": ["var.scan"]}}})
 	rule.deny == {lib.unknown(r, "image_scanning_configuration.0.scan_on_push", "image_scanning_configuration.0.scan_on_push is known only after apply: set image_scanning_configuration.0.scan_on_push = true")} with input as t.plan([r], [])
 }

@@ -39,8 +39,21 @@ applies contains r.address if some r in lib.resources({"aws_ecs_cluster"})
 deny contains lib.fail(r, "setting", "setting containerInsights is not set: set it to enabled") if {
 	some r in lib.resources({"aws_ecs_cluster"})
 	count(insights(r)) == 0
-	not lib.is_unknown(r, "setting")
+	not configured_but_unknown(r)
 	not account_default
+}
+
+deny contains lib.unknown(r, "setting", "setting is known only after apply: set containerInsights to enabled") if {
+	some r in lib.resources({"aws_ecs_cluster"})
+	configured_but_unknown(r)
+	not account_default
+}
+
+# configured_but_unknown(r): the cluster's settings come from something known only after apply (an
+# unset setting block shows as unknown too, but that is the provider's default: not set).
+configured_but_unknown(r) if {
+	lib.is_unknown(r, "setting")
+	lib.configured(r, "setting")
 }
 
 deny contains lib.fail(r, path, concat("", ["setting containerInsights is \"", s.value, "\": set it to enabled"])) if {

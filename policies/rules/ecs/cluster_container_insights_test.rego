@@ -35,3 +35,18 @@ test_unknown_insights_value if {
 	c := cluster(cluster_address, [{"name": "containerInsights"}], ["setting.0.value"])
 	rule.deny == {lib.unknown(c, "setting.0.value", "setting containerInsights is known only after apply")} with input as t.plan([c], [])
 }
+
+# An aws_ecs_cluster without setting blocks: the provider leaves setting unknown in the plan, but
+# nothing chose a value: not set.
+test_not_set_setting_computed if {
+	c := t.resource("aws_ecs_cluster", "aws_ecs_cluster.plain", {"values": {"name": "plain"}, "unknown": ["setting"]})
+	rule.deny == {lib.fail(c, "setting", "setting containerInsights is not set: set it to enabled")} with input as t.plan([c], [])
+}
+
+test_unknown_settings_from_an_expression if {
+	c := object.union(
+		t.resource("aws_ecs_cluster", "aws_ecs_cluster.dynamic", {"values": {"name": "dynamic"}, "unknown": ["setting"]}),
+		{"expressions": {"setting.0": {"block": true}, "setting.0.value": {"unresolved": ["var.insights"]}}},
+	)
+	rule.deny == {lib.unknown(c, "setting", "setting is known only after apply: set containerInsights to enabled")} with input as t.plan([c], [])
+}
