@@ -21,3 +21,11 @@ cd "$root"
 "$opa" build -t wasm --capabilities policies/capabilities.json \
   --ignore '*_test.rego' -e tfcheck/main/verdicts -o "$out/policy-bundle.tar.gz" policies
 cp policies/capabilities.json "$out/capabilities.json"
+# The helpers and the entrypoint as written (opa build -t wasm rewrites the entrypoint in the
+# bundle), to compile users' rules against: rego/index.txt lists them.
+rm -rf "$out/rego" && mkdir -p "$out/rego/lib"
+cp policies/main.rego "$out/rego/main.rego"
+for f in policies/lib/*.rego; do
+  case "$f" in *_test.rego) ;; *) cp "$f" "$out/rego/lib/" ;; esac
+done
+(cd "$out/rego" && find . -name '*.rego' | sed 's|^\./||' | LC_ALL=C sort > index.txt)

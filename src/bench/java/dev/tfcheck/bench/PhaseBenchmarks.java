@@ -12,11 +12,9 @@ import dev.tfcheck.policy.Checker;
 import dev.tfcheck.policy.PolicyBundle;
 import dev.tfcheck.policy.PolicyEngine;
 import dev.tfcheck.policy.PolicyInput;
-import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
 import dev.tfcheck.report.JsonReport;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,9 +58,7 @@ public class PhaseBenchmarks {
     model = ModelBuilder.build(parsed);
     input = Json.compact(PolicyInput.of(model));
     bundle = BuiltinPolicies.bundle();
-    RuleCatalog catalog = BuiltinPolicies.catalog();
-    checker = new Checker(bundle, catalog, List.copyOf(catalog.rules()),
-        Checker.parameters(catalog, Json.nodes().objectNode()), UnknownMode.WARN);
+    checker = Checker.builtIn(UnknownMode.WARN);
     result = checker.check(model);
   }
 

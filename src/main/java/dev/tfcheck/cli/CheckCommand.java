@@ -14,6 +14,12 @@ import dev.tfcheck.plan.PlanException;
 import dev.tfcheck.plan.PlanReader;
 import dev.tfcheck.policy.BuiltinPolicies;
 import dev.tfcheck.policy.Checker;
+import dev.tfcheck.policy.ConftestPolicies;
+import dev.tfcheck.policy.PolicyBundle;
+import dev.tfcheck.policy.PolicyException;
+import dev.tfcheck.policy.PolicySet;
+import dev.tfcheck.policy.RulePolicies;
+import dev.tfcheck.policy.UserPolicies;
 import dev.tfcheck.policy.Rule;
 import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
@@ -62,6 +68,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Configuration file (default: " + Config.FILE_NAME + " in the working directory, if present).")
   Path config;
 
+  @Option(names = "--policy", paramLabel = "PATH",
+      description = "More policies: a directory of .rego (compiled with opa) or a bundle .tar.gz; tfcheck rules "
+          + "(package tfcheck.rules.*) or conftest-style (package main: deny, warn, violation). Repeatable.")
+  List<Path> policies = new ArrayList<>();
+
   @Option(names = "--allow-empty", description = "Accept a plan with no resources instead of failing closed.")
   boolean allowEmpty;
 
@@ -80,17 +91,48 @@ final class CheckCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       return Errors.report(io, e.file(), e, debug.debug);
     }
-    RuleCatalog catalog = BuiltinPolicies.catalog();
-    List<Rule> rules;
-    ObjectNode parameters;
+    List<PolicyBundle> userBundles = new ArrayList<>();
+    for (Path p : policies) {
+      try {
+        userBundles.add(UserPolicies.load(p, "opa"));
+      } catch (PolicyException e) {
+        return Errors.report(io, p.toString(), e, debug.debug);
+      }
+    }
+    RuleCatalog catalog;
+    List<PolicySet> sets = new ArrayList<>();
     try {
-      rules = select(catalog);
-      parameters = parameters(catalog, cfg);
-    } catch (UsageError e) {
-      io.err().println("tfcheck: " + e.getMessage());
+      List<RuleCatalog> catalogs = new ArrayList<>(List.of(BuiltinPolicies.catalog()));
+      List<PolicyBundle> ruleBundles = new ArrayList<>(List.of(BuiltinPolicies.bundle()));
+      for (PolicyBundle b : userBundles) {
+        if (UserPolicies.holdsRules(b)) {
+          catalogs.add(UserPolicies.catalog(b));
+          ruleBundles.add(b);
+        }
+      }
+      catalog = RuleCatalog.merge(catalogs);
+      Set<String> selected = select(catalog);
+      ObjectNode parameters = RulePolicies.parameters(catalog, cfg.parameters());
+      for (int i = 0; i < ruleBundles.size(); i++) {
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : catalogs.get(i).rules()) {
+          if (selected.contains(r.id())) {
+            rules.add(r);
+          }
+        }
+        sets.add(new RulePolicies(ruleBundles.get(i), catalogs.get(i), rules, parameters, unknown));
+      }
+      for (PolicyBundle b : userBundles) {
+        if (UserPolicies.holdsConftest(b)) {
+          sets.add(new ConftestPolicies(b));
+        }
+      }
+    } catch (UsageError | IllegalArgumentException e) {
+      io.err().println("tfcheck: " + (cfg.source() != null && e.getMessage().startsWith("unknown parameter")
+          ? cfg.source() + ": " : "") + e.getMessage());
       return ExitCode.ERROR;
     }
-    Checker checker = new Checker(BuiltinPolicies.bundle(), catalog, rules, parameters, unknown);
+    Checker checker = new Checker(sets);
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
     for (String source : new LinkedHashSet<>(plans)) {
@@ -137,16 +179,17 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private List<Rule> select(RuleCatalog catalog) throws UsageError {
+  /** The IDs of the rules to run, after --only and --skip. */
+  private Set<String> select(RuleCatalog catalog) throws UsageError {
     Set<String> onlyIds = ids(only, catalog, "--only");
     Set<String> skipIds = ids(skip, catalog, "--skip");
-    List<Rule> rules = new ArrayList<>();
+    Set<String> selected = new LinkedHashSet<>();
     for (Rule r : catalog.rules()) {
       if ((onlyIds.isEmpty() || onlyIds.contains(r.id())) && !skipIds.contains(r.id())) {
-        rules.add(r);
+        selected.add(r.id());
       }
     }
-    return rules;
+    return selected;
   }
 
   private static Set<String> ids(List<String> given, RuleCatalog catalog, String option) throws UsageError {
@@ -159,14 +202,6 @@ final class CheckCommand implements Callable<Integer> {
       out.add(trimmed);
     }
     return out;
-  }
-
-  private static ObjectNode parameters(RuleCatalog catalog, Config cfg) throws UsageError {
-    try {
-      return Checker.parameters(catalog, cfg.parameters());
-    } catch (IllegalArgumentException e) {
-      throw new UsageError(cfg.source() + ": " + e.getMessage());
-    }
   }
 
   /** A usage error found after parsing: exit 2. */

@@ -4,10 +4,16 @@ import dev.tfcheck.plan.Plan;
 import java.util.List;
 import java.util.Objects;
 
-/** The outcome of checking one plan: every result, and the counts. */
-public record CheckResult(Plan plan, String policySha256, List<Result> results, Summary summary) {
+/**
+ * The outcome of checking one plan: every result, the counts, and the policy bundles that judged it.
+ */
+public record CheckResult(Plan plan, List<Policy> policies, List<Result> results, Summary summary) {
+  /** A policy bundle, by name and SHA-256: evidence of what was checked. */
+  public record Policy(String name, String sha256) {}
+
   public CheckResult {
     Objects.requireNonNull(plan, "plan");
+    policies = List.copyOf(policies);
     results = List.copyOf(results);
   }
 

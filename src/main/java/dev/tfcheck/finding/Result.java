@@ -12,13 +12,14 @@ import java.util.Objects;
 public record Result(String ruleId, Severity severity, String address, Outcome outcome, String path, String message) {
   /** Reports list results in this order: rule, then address. */
   public static final Comparator<Result> BY_RULE =
-      Comparator.comparing(Result::ruleId).thenComparing(Result::address);
+      Comparator.comparing(Result::ruleId).thenComparing(Result::address).thenComparing(Result::message);
 
   /** Findings first, most severe first. */
   public static final Comparator<Result> BY_URGENCY = Comparator.comparing(Result::outcome)
       .thenComparing(Result::severity)
       .thenComparing(Result::ruleId)
-      .thenComparing(Result::address);
+      .thenComparing(Result::address)
+      .thenComparing(Result::message);
 
   public Result {
     Objects.requireNonNull(ruleId, "ruleId");

@@ -2,12 +2,13 @@ package dev.tfcheck.finding;
 
 import java.util.Locale;
 
-/** Rule severities, most severe first. */
+/** Rule severities, most severe first. INFO is reported and never fails unless asked to. */
 public enum Severity {
   CRITICAL,
   HIGH,
   MEDIUM,
-  LOW;
+  LOW,
+  INFO;
 
   /** Whether this severity is at least as severe as {@code threshold}. */
   public boolean atLeast(Severity threshold) {

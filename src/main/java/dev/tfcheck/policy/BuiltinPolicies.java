@@ -3,6 +3,9 @@ package dev.tfcheck.policy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The policy bundle compiled from policies/ at build time and shipped in the jar. */
 public final class BuiltinPolicies {
@@ -39,6 +42,26 @@ public final class BuiltinPolicies {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * tfcheck's Rego helpers and entrypoint as written, by path ({@code lib/core.rego},
+   * {@code main.rego}): compiled beside users' rules so they can use {@code data.tfcheck.lib}.
+   */
+  public static SortedMap<String, String> helperSources() {
+    SortedMap<String, String> out = new TreeMap<>();
+    try (InputStream index = open("rego/index.txt")) {
+      for (String path : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!path.isBlank()) {
+          try (InputStream in = open("rego/" + path.strip())) {
+            out.put(path.strip(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   private static InputStream open(String name) throws IOException {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class PolicyEngine {
   /** The single entrypoint every bundle built by tfcheck exposes (policies/main.rego). */
-  static final String ENTRYPOINT = "tfcheck/main/verdicts";
+  public static final String ENTRYPOINT = "tfcheck/main/verdicts";
 
   /** What one rule package said: the addresses it judged and its findings. */
   public record Verdict(SortedSet<String> applies, List<Finding> deny) {}
@@ -28,20 +29,18 @@ public final class PolicyEngine {
   /** A raw finding as a rule wrote it. */
   public record Finding(String address, String outcome, String path, String message) {}
 
+  private final String name;
   private final OpaPolicy policy;
   private final ObjectNode bundleData;
 
-  private PolicyEngine(OpaPolicy policy, ObjectNode bundleData) {
+  private PolicyEngine(String name, OpaPolicy policy, ObjectNode bundleData) {
+    this.name = name;
     this.policy = policy;
     this.bundleData = bundleData;
   }
 
   public static PolicyEngine load(PolicyBundle bundle) {
     OpaPolicy policy = OpaPolicy.builder().withPolicy(bundle.wasm()).build();
-    if (!policy.entrypoints().containsKey(ENTRYPOINT)) {
-      throw new IllegalArgumentException(bundle.name() + " has no " + ENTRYPOINT + " entrypoint");
-    }
-    policy.entrypoint(ENTRYPOINT);
     ObjectNode data;
     try {
       JsonNode parsed = Json.MAPPER.readTree(bundle.data());
@@ -49,7 +48,12 @@ public final class PolicyEngine {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(bundle.name() + " has an invalid data.json", e);
     }
-    return new PolicyEngine(policy, data);
+    return new PolicyEngine(bundle.name(), policy, data);
+  }
+
+  /** The entrypoints the bundle was built with ({@code tfcheck/main/verdicts}, {@code main}, ...). */
+  public Set<String> entrypoints() {
+    return new TreeSet<>(policy.entrypoints().keySet());
   }
 
   /**
@@ -58,25 +62,17 @@ public final class PolicyEngine {
    * @param parameters rule parameters, visible to Rego as {@code data.tfcheck.parameters}
    * @return verdicts by rule key ({@code rds.storage_encrypted})
    */
-  public SortedMap<String, Verdict> evaluate(String input, ObjectNode parameters) {
+  public SortedMap<String, Verdict> verdicts(String input, ObjectNode parameters) {
     ObjectNode data = bundleData.deepCopy();
     ObjectNode tfcheck = data.has("tfcheck") && data.get("tfcheck").isObject()
         ? (ObjectNode) data.get("tfcheck") : data.putObject("tfcheck");
     tfcheck.set("parameters", parameters);
-    policy.data(data);
-    String raw = policy.input(input).evaluate();
-    JsonNode result;
-    try {
-      result = Json.MAPPER.readTree(raw);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the policy returned invalid JSON", e);
-    }
-    SortedMap<String, Verdict> verdicts = new TreeMap<>();
-    JsonNode byKey = result.path(0).path("result");
+    JsonNode byKey = evaluate(ENTRYPOINT, input, data);
     if (!byKey.isObject()) {
       // Fail closed: a policy that produced nothing must not read as a clean plan.
-      throw new IllegalStateException("the policy produced no verdicts");
+      throw new IllegalStateException(name + " produced no verdicts");
     }
+    SortedMap<String, Verdict> verdicts = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = byKey.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       SortedSet<String> applies = new TreeSet<>();
@@ -89,5 +85,20 @@ public final class PolicyEngine {
       verdicts.put(e.getKey(), new Verdict(applies, deny));
     }
     return verdicts;
+  }
+
+  /** The value of one entrypoint for an input and data; a missing node when it is undefined. */
+  public JsonNode evaluate(String entrypoint, String input, ObjectNode data) {
+    if (!policy.entrypoints().containsKey(entrypoint)) {
+      throw new IllegalArgumentException(name + " has no " + entrypoint + " entrypoint");
+    }
+    policy.entrypoint(entrypoint);
+    policy.data(data);
+    String raw = policy.input(input).evaluate();
+    try {
+      return Json.MAPPER.readTree(raw).path(0).path("result");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(name + " returned invalid JSON", e);
+    }
   }
 }

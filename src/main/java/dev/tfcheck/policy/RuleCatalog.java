@@ -129,6 +129,23 @@ public final class RuleCatalog {
     return v.asText();
   }
 
+  /** One catalog of several bundles' rules. */
+  public static RuleCatalog merge(List<RuleCatalog> catalogs) {
+    SortedMap<String, Rule> byId = new TreeMap<>();
+    Map<String, Rule> byKey = new TreeMap<>();
+    for (RuleCatalog c : catalogs) {
+      for (Rule r : c.rules()) {
+        if (byId.put(r.id(), r) != null) {
+          throw new IllegalArgumentException("two rules have the id " + r.id());
+        }
+        if (byKey.put(r.key(), r) != null) {
+          throw new IllegalArgumentException("two rules are package data.tfcheck.rules." + r.key());
+        }
+      }
+    }
+    return new RuleCatalog(byId, byKey);
+  }
+
   public Collection<Rule> rules() {
     return byId.values();
   }

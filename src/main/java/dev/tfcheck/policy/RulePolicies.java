@@ -2,9 +2,7 @@ package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tfcheck.finding.CheckResult;
 import dev.tfcheck.finding.Result;
-import dev.tfcheck.finding.Summary;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
 import java.util.Iterator;
@@ -13,10 +11,11 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Checks models against a policy bundle: builds each model's input document, evaluates it, and
- * turns the verdicts into results. Holds one Wasm instance, loaded on first use; not thread-safe.
+ * Rules that follow tfcheck's protocol (docs/writing-rules.md), in a bundle: builds each model's
+ * input document, evaluates every rule package, and turns the verdicts into results. Holds one Wasm
+ * instance, loaded on first use; not thread-safe.
  */
-public final class Checker {
+public final class RulePolicies implements PolicySet {
   private final PolicyBundle bundle;
   private final RuleCatalog catalog;
   private final List<Rule> rules;
@@ -28,7 +27,8 @@ public final class Checker {
    * @param rules the rules to report (a subset of the catalog)
    * @param parameters the complete parameters, as {@link #parameters} builds them
    */
-  public Checker(PolicyBundle bundle, RuleCatalog catalog, List<Rule> rules, ObjectNode parameters, UnknownMode unknownMode) {
+  public RulePolicies(PolicyBundle bundle, RuleCatalog catalog, List<Rule> rules, ObjectNode parameters,
+      UnknownMode unknownMode) {
     this.bundle = bundle;
     this.catalog = catalog;
     this.rules = List.copyOf(rules);
@@ -58,11 +58,19 @@ public final class Checker {
     return out;
   }
 
-  public CheckResult check(Model model) {
-    SortedMap<String, PolicyEngine.Verdict> verdicts = verdicts(model);
-    List<Result> results = Evaluation.results(rules, verdicts, unknownMode);
-    return new CheckResult(model.plan(), bundle.sha256(), results,
-        Summary.of(results, model.resources().size(), rules.size()));
+  @Override
+  public List<Result> results(Model model) {
+    return Evaluation.results(rules, verdicts(model), unknownMode);
+  }
+
+  @Override
+  public PolicyBundle bundle() {
+    return bundle;
+  }
+
+  @Override
+  public int ruleCount() {
+    return rules.size();
   }
 
   /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
@@ -71,7 +79,7 @@ public final class Checker {
       engine = PolicyEngine.load(bundle);
     }
     SortedMap<String, PolicyEngine.Verdict> verdicts =
-        engine.evaluate(Json.compact(PolicyInput.of(model)), parameters);
+        engine.verdicts(Json.compact(PolicyInput.of(model)), parameters);
     for (String key : verdicts.keySet()) {
       if (catalog.byKey(key).isEmpty()) {
         throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
@@ -87,9 +95,5 @@ public final class Checker {
 
   public ObjectNode parameters() {
     return parameters.deepCopy();
-  }
-
-  public String policySha256() {
-    return bundle.sha256();
   }
 }

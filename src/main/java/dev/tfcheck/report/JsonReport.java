@@ -27,7 +27,10 @@ public final class JsonReport {
         .put("sha256", check.plan().sha256())
         .put("terraform_version", check.plan().terraformVersion())
         .put("format_version", check.plan().formatVersion());
-    doc.putObject("policy").put("sha256", check.policySha256());
+    ArrayNode policies = doc.putArray("policies");
+    for (CheckResult.Policy p : check.policies()) {
+      policies.addObject().put("name", p.name()).put("sha256", p.sha256());
+    }
     ArrayNode results = doc.putArray("results");
     for (Result r : check.results()) {
       results.addObject()

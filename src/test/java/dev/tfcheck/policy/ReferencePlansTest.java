@@ -26,10 +26,8 @@ class ReferencePlansTest {
 
   @BeforeAll
   static void load() {
-    RuleCatalog catalog = BuiltinPolicies.catalog();
-    ruleCount = catalog.rules().size();
-    checker = new Checker(BuiltinPolicies.bundle(), catalog, List.copyOf(catalog.rules()),
-        Checker.parameters(catalog, Json.nodes().objectNode()), UnknownMode.WARN);
+    ruleCount = BuiltinPolicies.catalog().rules().size();
+    checker = Checker.builtIn(UnknownMode.WARN);
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * difference in some rule's verdict on a real plan.
  */
 class WasmParityTest {
-  private static Checker checker;
+  private static RulePolicies checker;
 
   @TempDir
   static Path tmp;
@@ -37,8 +37,8 @@ class WasmParityTest {
   @BeforeAll
   static void load() {
     RuleCatalog catalog = BuiltinPolicies.catalog();
-    checker = new Checker(BuiltinPolicies.bundle(), catalog, List.copyOf(catalog.rules()),
-        Checker.parameters(catalog, Json.nodes().objectNode()), UnknownMode.WARN);
+    checker = new RulePolicies(BuiltinPolicies.bundle(), catalog, List.copyOf(catalog.rules()),
+        RulePolicies.parameters(catalog, Json.nodes().objectNode()), UnknownMode.WARN);
   }
 
   static Stream<String> plans() {

@@ -1,0 +1,17 @@
+package dev.tfcheck.policy;
+
+import dev.tfcheck.finding.Result;
+import dev.tfcheck.model.Model;
+import java.util.List;
+
+/** A bundle of policies that judges a model: the built-in rules, a user's rules, conftest policies. */
+public interface PolicySet {
+  /** Every result of every rule of the set on the model. */
+  List<Result> results(Model model);
+
+  /** The bundle evaluated: its name and hash are evidence in reports. */
+  PolicyBundle bundle();
+
+  /** How many rules the set counts for the summary. */
+  int ruleCount();
+}
