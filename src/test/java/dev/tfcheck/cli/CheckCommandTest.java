@@ -1,0 +1,130 @@
+package dev.tfcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfcheck.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The check command's options, configuration and exit codes, on real plans. */
+class CheckCommandTest {
+  private static final String INSECURE = Fixtures.path("fixtures/reference/insecure.plan.json").toString();
+  private static final String WAGTAIL = Fixtures.path("fixtures/reference/wagtail.plan.json").toString();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void textReportListsFindingsMostUrgentFirstThenCounts() {
+    Run run = Run.of(INSECURE, "--only", "TFC-RDS-008,TFC-ECS-003");
+    assertEquals(new Run(1, """
+        FAIL TFC-RDS-008 [HIGH] module.wagtail_rds_instance.aws_rds_cluster.this[0]
+          Aurora PostgreSQL forces TLS
+          db_cluster_parameter_group_name is "default", a default group that does not force TLS: use an aws_rds_cluster_parameter_group that sets rds.force_ssl = 1
+          docs/rules/TFC-RDS-008.md
+
+        UNKNOWN TFC-ECS-003 [HIGH] aws_ecs_task_definition.wagtail
+          ECS containers take secrets from secrets, not environment
+          container_definitions is known only after apply: its environment cannot be read
+          docs/rules/TFC-ECS-003.md
+
+        1 failed, 1 unknown, 0 passed, 0 waived (22 resources, 2 rules)
+        """, ""), run);
+  }
+
+  @Test
+  void cleanPlanExitsZero() {
+    Run run = Run.of(WAGTAIL);
+    assertEquals(0, run.exit(), run.out());
+    assertTrue(run.out().matches("0 failed, 0 unknown, \\d+ passed, 0 waived \\(135 resources, 50 rules\\)\n"), run.out());
+  }
+
+  @Test
+  void unknownWarnsByDefaultAndFailsOrPassesOnRequest() {
+    assertEquals(0, Run.of(INSECURE, "--only", "TFC-ECS-003").exit());
+    Run fail = Run.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "fail");
+    assertEquals(1, fail.exit());
+    assertTrue(fail.out().startsWith("FAIL TFC-ECS-003 [HIGH] aws_ecs_task_definition.wagtail\n  ECS containers take secrets"
+        + " from secrets, not environment\n  unknown until apply: container_definitions is known only after apply"), fail.out());
+    Run pass = Run.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "pass");
+    assertEquals(new Run(0, "0 failed, 0 unknown, 1 passed, 0 waived (22 resources, 1 rule)\n", ""), pass);
+  }
+
+  @Test
+  void failOnSetsTheThreshold() {
+    // The insecure plan's worst FAIL is TFC-NET-001 (CRITICAL); its ECR findings are MEDIUM and LOW.
+    assertEquals(1, Run.of(INSECURE, "--fail-on", "critical").exit());
+    assertEquals(0, Run.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "HIGH").exit());
+    assertEquals(1, Run.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "MEDIUM").exit());
+    Run bad = Run.of(INSECURE, "--fail-on", "SEVERE");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().startsWith("tfcheck: Invalid value for option '--fail-on': 'SEVERE' is not a severity"), bad.err());
+  }
+
+  @Test
+  void skipAndUnknownRuleIds() {
+    Run skipped = Run.of(INSECURE, "--skip", "TFC-NET-001", "--fail-on", "CRITICAL");
+    assertEquals(0, skipped.exit());
+    assertEquals(new Run(2, "", "tfcheck: --only: no rule TFC-XXX-999 (tfcheck rules lists them)\n"),
+        Run.of(INSECURE, "--only", "TFC-XXX-999"));
+  }
+
+  @Test
+  void configurationParametersReachTheRules() throws IOException {
+    Path config = Files.writeString(dir.resolve("tfcheck.yaml"), "parameters:\n  min_db_instances: 3\n");
+    Run run = Run.of(WAGTAIL, "--only", "TFC-RDS-005", "--config", config.toString());
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().startsWith("FAIL TFC-RDS-005 [HIGH] module.database.aws_rds_cluster.this\n"), run.out());
+  }
+
+  @Test
+  void configurationErrorsAreOneLine() throws IOException {
+    Path unknownKey = Files.writeString(dir.resolve("a.yaml"), "parameter:\n  min_db_instances: 3\n");
+    assertEquals(new Run(2, "", "tfcheck: " + unknownKey + ": unknown key 'parameter' (known keys: parameters)\n"),
+        Run.of(WAGTAIL, "--config", unknownKey.toString()));
+    Path unknownParameter = Files.writeString(dir.resolve("b.yaml"), "parameters:\n  min_instances: 3\n");
+    assertEquals(new Run(2, "", "tfcheck: " + unknownParameter + ": unknown parameter 'min_instances' (tfcheck rules"
+        + " --format json lists each rule's parameters)\n"), Run.of(WAGTAIL, "--config", unknownParameter.toString()));
+    Path notYaml = Files.writeString(dir.resolve("c.yaml"), "parameters: [\n");
+    Run run = Run.of(WAGTAIL, "--config", notYaml.toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("tfcheck: " + notYaml + ": is not valid YAML: "), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+  }
+
+  @Test
+  void onePlanFailingToReadDoesNotStopTheOthers() {
+    Path missing = dir.resolve("missing.json");
+    Run run = Run.of(WAGTAIL, missing.toString());
+    assertEquals(2, run.exit());
+    assertEquals("tfcheck: " + missing + ": no such file\n", run.err());
+    assertTrue(run.out().startsWith("== " + WAGTAIL + "\n0 failed, 0 unknown, "), run.out());
+  }
+
+  static Stream<String> corpus() throws IOException {
+    List<String> plans = new ArrayList<>();
+    for (String d : List.of("fixtures/real", "fixtures/shared-reference")) {
+      try (Stream<Path> files = Files.list(Fixtures.path(d))) {
+        files.map(Path::toString).filter(p -> p.endsWith(".json") || p.endsWith(".json.gz")).sorted().forEach(plans::add);
+      }
+    }
+    return plans.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("corpus")
+  void everyCorpusPlanIsScannedWithoutAnError(String plan) {
+    Run run = Run.of(plan, "--format", "json");
+    assertEquals("", run.err());
+    assertTrue(run.exit() == 0 || run.exit() == 1, "exit " + run.exit());
+  }
+}
