@@ -2,6 +2,7 @@ package dev.tfcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.Timings;
 import dev.tfcheck.config.Config;
 import dev.tfcheck.config.ConfigException;
 import dev.tfcheck.finding.CheckResult;
@@ -76,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "Accept a plan with no resources instead of failing closed.")
   boolean allowEmpty;
 
+  @Option(names = "--timings", description = "Print where the time went (phases) on stderr.")
+  boolean timings;
+
   @Mixin
   DebugOption debug;
 
@@ -85,6 +89,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (timings) {
+      Timings.enable();
+    }
     Config cfg;
     try {
       cfg = Config.load(config, Path.of(""));
@@ -133,6 +140,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     Checker checker = new Checker(sets);
+    Timings.mark("policies and configuration");
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
     for (String source : new LinkedHashSet<>(plans)) {
@@ -144,7 +152,9 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       plan.warnings().forEach(w -> io.err().println("tfcheck: " + source + ": warning: " + w));
+      Timings.mark("parse");
       Model model = ModelBuilder.build(plan);
+      Timings.mark("resolve");
       if (model.resources().isEmpty() && !allowEmpty) {
         io.err().println("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
         exit = ExitCode.ERROR;
@@ -157,6 +167,10 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     print(checks, catalog);
+    Timings.mark("report");
+    if (timings) {
+      io.err().println("tfcheck: timings: " + Timings.summary());
+    }
     return exit;
   }
 

@@ -2,6 +2,7 @@ package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.Timings;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
@@ -75,11 +76,14 @@ public final class RulePolicies implements PolicySet {
 
   /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
+    String input = Json.compact(PolicyInput.of(model));
+    Timings.mark("policy input");
     if (engine == null) {
       engine = PolicyEngine.load(bundle);
+      Timings.mark("wasm load");
     }
-    SortedMap<String, PolicyEngine.Verdict> verdicts =
-        engine.verdicts(Json.compact(PolicyInput.of(model)), parameters);
+    SortedMap<String, PolicyEngine.Verdict> verdicts = engine.verdicts(input, parameters);
+    Timings.mark("evaluate");
     for (String key : verdicts.keySet()) {
       if (catalog.byKey(key).isEmpty()) {
         throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
