@@ -1,6 +1,5 @@
 package dev.tfcheck.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tfcheck.Timings;
 import dev.tfcheck.config.Config;
@@ -21,12 +20,16 @@ import dev.tfcheck.policy.PolicyException;
 import dev.tfcheck.policy.PolicySet;
 import dev.tfcheck.policy.RulePolicies;
 import dev.tfcheck.policy.UserPolicies;
+import dev.tfcheck.report.AtomicFiles;
+import dev.tfcheck.report.ReportFormat;
+import dev.tfcheck.report.Run;
 import dev.tfcheck.policy.Rule;
 import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
-import dev.tfcheck.report.JsonReport;
-import dev.tfcheck.report.TextReport;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,17 +42,19 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Check plans against the policies (the default command).")
 final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json }
-
   private final Io io;
 
   @Parameters(paramLabel = "PLAN", arity = "1..*",
       description = "Plans: terraform show -json output (.json or .json.gz), binary plan files, or - for stdin.")
   List<String> plans;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+      description = "Report on stdout: text, json (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = "--output", paramLabel = "FORMAT=PATH",
+      description = "Also write a report to a file, atomically; repeatable: --output json=out.json")
+  List<String> outputs = new ArrayList<>();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "LOW", converter = SeverityConverter.class,
       description = "Exit 1 when a FAIL is at or above this severity: CRITICAL, HIGH, MEDIUM, LOW (default: ${DEFAULT-VALUE}).")
@@ -107,8 +112,10 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     RuleCatalog catalog;
+    Map<Path, ReportFormat> files;
     List<PolicySet> sets = new ArrayList<>();
     try {
+      files = outputFiles();
       List<RuleCatalog> catalogs = new ArrayList<>(List.of(BuiltinPolicies.catalog()));
       List<PolicyBundle> ruleBundles = new ArrayList<>(List.of(BuiltinPolicies.bundle()));
       for (PolicyBundle b : userBundles) {
@@ -166,31 +173,43 @@ final class CheckCommand implements Callable<Integer> {
         exit = ExitCode.FINDINGS;
       }
     }
-    print(checks, catalog);
+    int written = print(new Run(checks, catalog), files);
     Timings.mark("report");
     if (timings) {
       io.err().println("tfcheck: timings: " + Timings.summary());
     }
-    return exit;
+    return written == ExitCode.ERROR ? ExitCode.ERROR : exit;
   }
 
-  private void print(List<CheckResult> checks, RuleCatalog catalog) {
-    if (format == Format.json) {
-      if (checks.size() == 1 && plans.size() == 1) {
-        io.out().print(Json.pretty(JsonReport.of(checks.get(0))));
-      } else {
-        ArrayNode all = Json.nodes().arrayNode();
-        checks.forEach(c -> all.add(JsonReport.of(c)));
-        io.out().print(Json.pretty(all));
+  /** The stdout report, then each --output file. */
+  private int print(Run run, Map<Path, ReportFormat> files) {
+    io.out().print(format.report().render(run));
+    for (Map.Entry<Path, ReportFormat> f : files.entrySet()) {
+      try {
+        AtomicFiles.write(f.getKey(), f.getValue().report().render(run));
+      } catch (IOException e) {
+        io.err().println("tfcheck: " + f.getKey() + ": cannot write the report: " + e.getMessage());
+        return ExitCode.ERROR;
       }
-      return;
     }
-    for (int i = 0; i < checks.size(); i++) {
-      if (i > 0) {
-        io.out().println();
+    return ExitCode.CLEAN;
+  }
+
+  /** --output FORMAT=PATH, in the order given; a usage error for a malformed one. */
+  private Map<Path, ReportFormat> outputFiles() throws UsageError {
+    Map<Path, ReportFormat> files = new LinkedHashMap<>();
+    for (String o : outputs) {
+      int eq = o.indexOf('=');
+      if (eq <= 0 || eq == o.length() - 1) {
+        throw new UsageError("--output " + o + ": expected FORMAT=PATH, e.g. --output json=report.json");
       }
-      TextReport.write(checks.get(i), catalog, plans.size() > 1, io.out());
+      try {
+        files.put(Path.of(o.substring(eq + 1)), ReportFormat.of(o.substring(0, eq)));
+      } catch (IllegalArgumentException e) {
+        throw new UsageError("--output " + o + ": " + e.getMessage());
+      }
     }
+    return files;
   }
 
   /** The IDs of the rules to run, after --only and --skip. */

@@ -12,11 +12,20 @@ import dev.tfcheck.plan.Json;
  * The machine-readable report: every (rule, resource) result, PASS included (the evidence a
  * compliance report needs), sorted by rule then address.
  */
-public final class JsonReport {
+public final class JsonReport implements Report {
   /** The version of this document's shape. */
   public static final String SCHEMA_VERSION = "1.0";
 
-  private JsonReport() {}
+  /** One plan: the document; several: a JSON array of them, in the order given. */
+  @Override
+  public String render(Run run) {
+    if (run.checks().size() == 1) {
+      return Json.pretty(of(run.checks().get(0)));
+    }
+    ArrayNode all = Json.nodes().arrayNode();
+    run.checks().forEach(c -> all.add(of(c)));
+    return Json.pretty(all);
+  }
 
   public static ObjectNode of(CheckResult check) {
     ObjectNode doc = Json.nodes().objectNode();

@@ -5,7 +5,6 @@ import dev.tfcheck.finding.Outcome;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.policy.Rule;
 import dev.tfcheck.policy.RuleCatalog;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +12,22 @@ import java.util.List;
  * The human report: one block per FAIL, UNKNOWN or WAIVED result, most urgent first, then the count
  * line. Passes are counted, not listed (the JSON and HTML reports carry them as evidence).
  */
-public final class TextReport {
-  private TextReport() {}
+public final class TextReport implements Report {
+  @Override
+  public String render(Run run) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < run.checks().size(); i++) {
+      if (i > 0) {
+        out.append('\n');
+      }
+      write(run.checks().get(i), run.catalog(), run.checks().size() > 1, out);
+    }
+    return out.toString();
+  }
 
-  public static void write(CheckResult check, RuleCatalog catalog, boolean withHeader, PrintStream out) {
+  private static void write(CheckResult check, RuleCatalog catalog, boolean withHeader, StringBuilder out) {
     if (withHeader) {
-      out.println("== " + check.plan().source());
+      out.append("== ").append(check.plan().source()).append('\n');
     }
     List<Result> shown = new ArrayList<>();
     for (Result r : check.results()) {
@@ -28,14 +37,15 @@ public final class TextReport {
     }
     shown.sort(Result.BY_URGENCY);
     for (Result r : shown) {
-      out.println(r.outcome() + " " + r.ruleId() + " [" + r.severity() + "] " + r.address());
-      catalog.byId(r.ruleId()).map(Rule::title).ifPresent(t -> out.println("  " + t));
+      out.append(r.outcome()).append(' ').append(r.ruleId()).append(" [").append(r.severity()).append("] ")
+          .append(r.address()).append('\n');
+      catalog.byId(r.ruleId()).map(Rule::title).ifPresent(t -> out.append("  ").append(t).append('\n'));
       if (!r.message().isEmpty()) {
-        out.println("  " + r.message());
+        out.append("  ").append(r.message()).append('\n');
       }
-      catalog.byId(r.ruleId()).map(Rule::docsPath).ifPresent(d -> out.println("  " + d));
-      out.println();
+      catalog.byId(r.ruleId()).map(Rule::docsPath).ifPresent(d -> out.append("  ").append(d).append('\n'));
+      out.append('\n');
     }
-    out.println(check.summary().line());
+    out.append(check.summary().line()).append('\n');
   }
 }

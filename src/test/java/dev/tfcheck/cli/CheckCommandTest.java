@@ -25,8 +25,8 @@ class CheckCommandTest {
 
   @Test
   void textReportListsFindingsMostUrgentFirstThenCounts() {
-    Run run = Run.of(INSECURE, "--only", "TFC-RDS-008,TFC-ECS-003");
-    assertEquals(new Run(1, """
+    Invocation run = Invocation.of(INSECURE, "--only", "TFC-RDS-008,TFC-ECS-003");
+    assertEquals(new Invocation(1, """
         FAIL TFC-RDS-008 [HIGH] module.wagtail_rds_instance.aws_rds_cluster.this[0]
           Aurora PostgreSQL forces TLS
           db_cluster_parameter_group_name is "default", a default group that does not force TLS: use an aws_rds_cluster_parameter_group that sets rds.force_ssl = 1
@@ -43,45 +43,45 @@ class CheckCommandTest {
 
   @Test
   void cleanPlanExitsZero() {
-    Run run = Run.of(WAGTAIL);
+    Invocation run = Invocation.of(WAGTAIL);
     assertEquals(0, run.exit(), run.out());
     assertTrue(run.out().matches("0 failed, 0 unknown, \\d+ passed, 0 waived \\(135 resources, 50 rules\\)\n"), run.out());
   }
 
   @Test
   void unknownWarnsByDefaultAndFailsOrPassesOnRequest() {
-    assertEquals(0, Run.of(INSECURE, "--only", "TFC-ECS-003").exit());
-    Run fail = Run.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "fail");
+    assertEquals(0, Invocation.of(INSECURE, "--only", "TFC-ECS-003").exit());
+    Invocation fail = Invocation.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "fail");
     assertEquals(1, fail.exit());
     assertTrue(fail.out().startsWith("FAIL TFC-ECS-003 [HIGH] aws_ecs_task_definition.wagtail\n  ECS containers take secrets"
         + " from secrets, not environment\n  unknown until apply: container_definitions is known only after apply"), fail.out());
-    Run pass = Run.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "pass");
-    assertEquals(new Run(0, "0 failed, 0 unknown, 1 passed, 0 waived (22 resources, 1 rule)\n", ""), pass);
+    Invocation pass = Invocation.of(INSECURE, "--only", "TFC-ECS-003", "--unknown", "pass");
+    assertEquals(new Invocation(0, "0 failed, 0 unknown, 1 passed, 0 waived (22 resources, 1 rule)\n", ""), pass);
   }
 
   @Test
   void failOnSetsTheThreshold() {
     // The insecure plan's worst FAIL is TFC-NET-001 (CRITICAL); its ECR findings are MEDIUM and LOW.
-    assertEquals(1, Run.of(INSECURE, "--fail-on", "critical").exit());
-    assertEquals(0, Run.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "HIGH").exit());
-    assertEquals(1, Run.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "MEDIUM").exit());
-    Run bad = Run.of(INSECURE, "--fail-on", "SEVERE");
+    assertEquals(1, Invocation.of(INSECURE, "--fail-on", "critical").exit());
+    assertEquals(0, Invocation.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "HIGH").exit());
+    assertEquals(1, Invocation.of(INSECURE, "--only", "TFC-ECR-001,TFC-ECR-003", "--fail-on", "MEDIUM").exit());
+    Invocation bad = Invocation.of(INSECURE, "--fail-on", "SEVERE");
     assertEquals(2, bad.exit());
     assertTrue(bad.err().startsWith("tfcheck: Invalid value for option '--fail-on': 'SEVERE' is not a severity"), bad.err());
   }
 
   @Test
   void skipAndUnknownRuleIds() {
-    Run skipped = Run.of(INSECURE, "--skip", "TFC-NET-001", "--fail-on", "CRITICAL");
+    Invocation skipped = Invocation.of(INSECURE, "--skip", "TFC-NET-001", "--fail-on", "CRITICAL");
     assertEquals(0, skipped.exit());
-    assertEquals(new Run(2, "", "tfcheck: --only: no rule TFC-XXX-999 (tfcheck rules lists them)\n"),
-        Run.of(INSECURE, "--only", "TFC-XXX-999"));
+    assertEquals(new Invocation(2, "", "tfcheck: --only: no rule TFC-XXX-999 (tfcheck rules lists them)\n"),
+        Invocation.of(INSECURE, "--only", "TFC-XXX-999"));
   }
 
   @Test
   void configurationParametersReachTheRules() throws IOException {
     Path config = Files.writeString(dir.resolve("tfcheck.yaml"), "parameters:\n  min_db_instances: 3\n");
-    Run run = Run.of(WAGTAIL, "--only", "TFC-RDS-005", "--config", config.toString());
+    Invocation run = Invocation.of(WAGTAIL, "--only", "TFC-RDS-005", "--config", config.toString());
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().startsWith("FAIL TFC-RDS-005 [HIGH] module.database.aws_rds_cluster.this\n"), run.out());
   }
@@ -89,13 +89,13 @@ class CheckCommandTest {
   @Test
   void configurationErrorsAreOneLine() throws IOException {
     Path unknownKey = Files.writeString(dir.resolve("a.yaml"), "parameter:\n  min_db_instances: 3\n");
-    assertEquals(new Run(2, "", "tfcheck: " + unknownKey + ": unknown key 'parameter' (known keys: parameters)\n"),
-        Run.of(WAGTAIL, "--config", unknownKey.toString()));
+    assertEquals(new Invocation(2, "", "tfcheck: " + unknownKey + ": unknown key 'parameter' (known keys: parameters)\n"),
+        Invocation.of(WAGTAIL, "--config", unknownKey.toString()));
     Path unknownParameter = Files.writeString(dir.resolve("b.yaml"), "parameters:\n  min_instances: 3\n");
-    assertEquals(new Run(2, "", "tfcheck: " + unknownParameter + ": unknown parameter 'min_instances' (tfcheck rules"
-        + " --format json lists each rule's parameters)\n"), Run.of(WAGTAIL, "--config", unknownParameter.toString()));
+    assertEquals(new Invocation(2, "", "tfcheck: " + unknownParameter + ": unknown parameter 'min_instances' (tfcheck rules"
+        + " --format json lists each rule's parameters)\n"), Invocation.of(WAGTAIL, "--config", unknownParameter.toString()));
     Path notYaml = Files.writeString(dir.resolve("c.yaml"), "parameters: [\n");
-    Run run = Run.of(WAGTAIL, "--config", notYaml.toString());
+    Invocation run = Invocation.of(WAGTAIL, "--config", notYaml.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("tfcheck: " + notYaml + ": is not valid YAML: "), run.err());
     assertEquals(1, run.err().lines().count(), run.err());
@@ -104,10 +104,30 @@ class CheckCommandTest {
   @Test
   void onePlanFailingToReadDoesNotStopTheOthers() {
     Path missing = dir.resolve("missing.json");
-    Run run = Run.of(WAGTAIL, missing.toString());
+    Invocation run = Invocation.of(WAGTAIL, missing.toString());
     assertEquals(2, run.exit());
     assertEquals("tfcheck: " + missing + ": no such file\n", run.err());
-    assertTrue(run.out().startsWith("== " + WAGTAIL + "\n0 failed, 0 unknown, "), run.out());
+    assertTrue(run.out().startsWith("0 failed, 0 unknown, "), run.out());
+  }
+
+  @Test
+  void outputWritesReportsToFilesBesideStdout() throws IOException {
+    Path json = dir.resolve("reports/out.json");
+    Invocation run = Invocation.of(INSECURE, "--only", "TFC-RDS-008", "--output", "json=" + json);
+    assertEquals(1, run.exit());
+    assertEquals(Invocation.of(INSECURE, "--only", "TFC-RDS-008", "--format", "json").out(), Files.readString(json));
+    assertTrue(run.out().startsWith("FAIL TFC-RDS-008"), "stdout keeps the text report");
+    try (Stream<Path> left = Files.list(json.getParent())) {
+      assertEquals(List.of(json), left.toList(), "no temporary file left beside the report");
+    }
+  }
+
+  @Test
+  void malformedOutputIsAUsageError() {
+    assertEquals(new Invocation(2, "", "tfcheck: --output out.json: expected FORMAT=PATH, e.g. --output json=report.json\n"),
+        Invocation.of(INSECURE, "--output", "out.json"));
+    assertEquals(new Invocation(2, "", "tfcheck: --output yaml=x: 'yaml' is not a format (text, json)\n"),
+        Invocation.of(INSECURE, "--output", "yaml=x"));
   }
 
   static Stream<String> corpus() throws IOException {
@@ -123,7 +143,7 @@ class CheckCommandTest {
   @ParameterizedTest
   @MethodSource("corpus")
   void everyCorpusPlanIsScannedWithoutAnError(String plan) {
-    Run run = Run.of(plan, "--format", "json");
+    Invocation run = Invocation.of(plan, "--format", "json");
     assertEquals("", run.err());
     assertTrue(run.exit() == 0 || run.exit() == 1, "exit " + run.exit());
   }

@@ -16,7 +16,7 @@ class MainTest {
 
   @Test
   void version() {
-    assertEquals(new Run(0, "tfcheck " + Version.get() + "\n", ""), Run.of("version"));
+    assertEquals(new Invocation(0, "tfcheck " + Version.get() + "\n", ""), Invocation.of("version"));
   }
 
   @Test
@@ -29,18 +29,18 @@ class MainTest {
   @Test
   void missingPlanIsOneLineAndExit2() {
     Path missing = dir.resolve("missing.json");
-    assertEquals(new Run(2, "", "tfcheck: " + missing + ": no such file\n"), Run.of(missing.toString()));
+    assertEquals(new Invocation(2, "", "tfcheck: " + missing + ": no such file\n"), Invocation.of(missing.toString()));
   }
 
   @Test
   void directoryIsOneLineAndExit2() {
-    assertEquals(new Run(2, "", "tfcheck: " + dir + ": is a directory, not a plan file\n"), Run.of("check", dir.toString()));
+    assertEquals(new Invocation(2, "", "tfcheck: " + dir + ": is a directory, not a plan file\n"), Invocation.of("check", dir.toString()));
   }
 
   @Test
   void debugAddsTheStackTrace() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty.json"), "");
-    Run run = Run.of("--debug", empty.toString());
+    Invocation run = Invocation.of("--debug", empty.toString());
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("tfcheck: " + empty + ": is empty, not a plan"), run.err());
     assertTrue(run.err().contains("at dev.tfcheck.plan.PlanReader"), run.err());
@@ -48,21 +48,21 @@ class MainTest {
 
   @Test
   void unknownOptionIsAUsageError() {
-    Run run = Run.of("check", "--no-such-option", "plan.json");
-    assertEquals(new Run(2, "", "tfcheck: Unknown option: '--no-such-option'\nTry 'tfcheck check --help' for usage.\n"), run);
+    Invocation run = Invocation.of("check", "--no-such-option", "plan.json");
+    assertEquals(new Invocation(2, "", "tfcheck: Unknown option: '--no-such-option'\nTry 'tfcheck check --help' for usage.\n"), run);
   }
 
   @Test
   void planWithNoResourcesFailsClosed() throws Exception {
     Path plan = Files.writeString(dir.resolve("empty-plan.json"),
         "{\"format_version\":\"1.2\",\"resource_changes\":[],\"planned_values\":{\"root_module\":{}}}");
-    assertEquals(new Run(2, "", "tfcheck: " + plan + ": nothing to check: the plan has no resources (--allow-empty accepts that)\n"),
-        Run.of(plan.toString()));
+    assertEquals(new Invocation(2, "", "tfcheck: " + plan + ": nothing to check: the plan has no resources (--allow-empty accepts that)\n"),
+        Invocation.of(plan.toString()));
   }
 
   @Test
   void inspectShowsResolvedFacts() throws Exception {
-    Run run = Run.of("inspect", Fixtures.path("fixtures/shared-reference/baseline.plan.json").toString());
+    Invocation run = Invocation.of("inspect", Fixtures.path("fixtures/shared-reference/baseline.plan.json").toString());
     assertEquals(0, run.exit(), run.err());
     org.json.JSONObject input = new org.json.JSONObject(run.out());
     org.json.JSONObject task = input.getJSONObject("resources").getJSONObject("module.service.aws_ecs_task_definition.web");

@@ -33,7 +33,7 @@ class UserPoliciesTest {
 
   @Test
   void teamRulesAndConftestPoliciesRunBesideTheBuiltIns() throws Exception {
-    Run run = Run.of("check", "--format", "json",
+    Invocation run = Invocation.of("check", "--format", "json",
         "--policy", fixture("fixtures/policies/team-rules"),
         "--policy", fixture("fixtures/policies/conftest"),
         fixture("fixtures/reference/wagtail.plan.json"));
@@ -59,7 +59,7 @@ class UserPoliciesTest {
 
   @Test
   void userRulesAreSelectableAndExplainedLikeBuiltIns() {
-    Run run = Run.of("check", "--only", "TEAM-S3-001", "--policy", fixture("fixtures/policies/team-rules"),
+    Invocation run = Invocation.of("check", "--only", "TEAM-S3-001", "--policy", fixture("fixtures/policies/team-rules"),
         fixture("fixtures/reference/wagtail.plan.json"));
     assertEquals(1, run.exit(), run.err());
     assertTrue(run.out().contains("FAIL TEAM-S3-001 [MEDIUM] module.storage.module.bucket.aws_s3_bucket.this\n"
@@ -70,14 +70,14 @@ class UserPoliciesTest {
   @Test
   void aPolicyThatDoesNotCompileIsOneLineAndExit2() {
     String dir = fixture("fixtures/policies/broken");
-    Run run = Run.of("check", "--policy", dir, fixture("fixtures/reference/wagtail.plan.json"));
-    assertEquals(new Run(2, "", "tfcheck: " + dir + ": does not compile: " + dir
+    Invocation run = Invocation.of("check", "--policy", dir, fixture("fixtures/reference/wagtail.plan.json"));
+    assertEquals(new Invocation(2, "", "tfcheck: " + dir + ": does not compile: " + dir
         + "/bad.rego:5: rego_parse_error: unexpected } token: expected [\n"), run);
   }
 
   @Test
   void conftestPoliciesNeverSeeASensitiveValue() {
-    Run run = Run.of("check", "--format", "json", "--policy", fixture("fixtures/policies/leaky"),
+    Invocation run = Invocation.of("check", "--format", "json", "--policy", fixture("fixtures/policies/leaky"),
         fixture("fixtures/model/modules.plan.json"));
     assertEquals(1, run.exit(), run.err());
     assertTrue(run.out().contains("variable db_password = \\\"(sensitive)\\\""), run.out());

@@ -6,16 +6,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** One run of the command line, captured. */
-record Run(int exit, String out, String err) {
-  static Run of(String... args) {
+record Invocation(int exit, String out, String err) {
+  static Invocation of(String... args) {
     return withStdin(new byte[0], args);
   }
 
-  static Run withStdin(byte[] stdin, String... args) {
+  static Invocation withStdin(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = Main.run(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Invocation(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
