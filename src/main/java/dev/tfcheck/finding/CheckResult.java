@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of checking one plan: every result, the counts, and the policy bundles that judged it.
+ * The outcome of checking one plan: every result, the counts, the policy bundles that judged it,
+ * and what each configured waiver did.
  */
-public record CheckResult(Plan plan, List<Policy> policies, List<Result> results, Summary summary) {
+public record CheckResult(Plan plan, List<Policy> policies, List<Result> results, Summary summary,
+    List<WaiverUse> waivers) {
   /** A policy bundle, by name and SHA-256: evidence of what was checked. */
   public record Policy(String name, String sha256) {}
 
@@ -15,6 +17,7 @@ public record CheckResult(Plan plan, List<Policy> policies, List<Result> results
     Objects.requireNonNull(plan, "plan");
     policies = List.copyOf(policies);
     results = List.copyOf(results);
+    waivers = List.copyOf(waivers);
   }
 
   /** Whether any FAIL is at or above the threshold. */

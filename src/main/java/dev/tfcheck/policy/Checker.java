@@ -35,6 +35,6 @@ public final class Checker {
       rules += set.ruleCount();
     }
     results.sort(Result.BY_RULE);
-    return new CheckResult(model.plan(), policies, results, Summary.of(results, model.resources().size(), rules));
+    return new CheckResult(model.plan(), policies, results, Summary.of(results, model.resources().size(), rules), List.of());
   }
 }
