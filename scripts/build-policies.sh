@@ -4,10 +4,13 @@
 # METADATA is the rule catalog. The capabilities go into the jar too, to compile users' policies
 # with. Called by the Maven build; the policies are always built from source.
 #
-#   scripts/build-policies.sh OUT_DIR
+#   scripts/build-policies.sh OUT_DIR [WASM_DIR]
+#
+# WASM_DIR, when given, receives the raw policy.wasm, which the build compiles to JVM bytecode.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:?usage: build-policies.sh OUT_DIR}
+out=${1:?usage: build-policies.sh OUT_DIR [WASM_DIR]}
+wasm_dir=${2:-}
 opa=${OPA:-}
 if [ -z "$opa" ]; then
   if [ -x "$root/.tools/bin/opa" ]; then opa="$root/.tools/bin/opa"
@@ -29,3 +32,7 @@ for f in policies/lib/*.rego; do
   case "$f" in *_test.rego) ;; *) cp "$f" "$out/rego/lib/" ;; esac
 done
 (cd "$out/rego" && find . -name '*.rego' | sed 's|^\./||' | LC_ALL=C sort > index.txt)
+if [ -n "$wasm_dir" ]; then
+  mkdir -p "$wasm_dir"
+  tar -xzf "$out/policy-bundle.tar.gz" -O /policy.wasm > "$wasm_dir/policy.wasm"
+fi

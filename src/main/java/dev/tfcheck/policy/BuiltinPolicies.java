@@ -1,9 +1,11 @@
 package dev.tfcheck.policy;
 
+import dev.tfcheck.policy.wasm.BuiltinPolicyModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,6 +31,17 @@ public final class BuiltinPolicies {
 
   public static PolicyBundle bundle() {
     return Holder.BUNDLE_READ;
+  }
+
+  /**
+   * The built-in module compiled to bytecode at build time, when {@code bundle} is the built-in
+   * bundle (by content: the compiled module was made from exactly its policy.wasm).
+   */
+  static Optional<CompiledPolicy> compiled(PolicyBundle bundle) {
+    if (!bundle.sha256().equals(bundle().sha256())) {
+      return Optional.empty();
+    }
+    return Optional.of(new CompiledPolicy(BuiltinPolicyModule.load(), BuiltinPolicyModule::create));
   }
 
   public static RuleCatalog catalog() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.styra.opa.wasm.OpaPolicy;
 import dev.tfcheck.plan.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Evaluates a compiled policy bundle in-process with opa-java-wasm. One engine is one Wasm instance:
- * not thread-safe, so use one per thread.
+ * Evaluates a policy bundle's Wasm in-process: the built-in bundle through its module compiled to
+ * bytecode at build time ({@link CompiledPolicy}), users' bundles through opa-java-wasm, which
+ * compiles them when loaded and provides the SDK builtins (sprintf, yaml.*) conftest-style
+ * policies use. One engine is one Wasm instance: not thread-safe, so use one per thread.
  */
 public final class PolicyEngine {
   /** The single entrypoint every bundle built by tfcheck exposes (policies/main.rego). */
@@ -29,18 +32,27 @@ public final class PolicyEngine {
   /** A raw finding as a rule wrote it. */
   public record Finding(String address, String outcome, String path, String message) {}
 
+  /** A loaded Wasm policy module. */
+  private interface Module {
+    Map<String, Integer> entrypoints();
+
+    String evaluate(String entrypoint, String data, byte[] input);
+  }
+
   private final String name;
-  private final OpaPolicy policy;
+  private final Module module;
   private final ObjectNode bundleData;
 
-  private PolicyEngine(String name, OpaPolicy policy, ObjectNode bundleData) {
+  private PolicyEngine(String name, Module module, ObjectNode bundleData) {
     this.name = name;
-    this.policy = policy;
+    this.module = module;
     this.bundleData = bundleData;
   }
 
   public static PolicyEngine load(PolicyBundle bundle) {
-    OpaPolicy policy = OpaPolicy.builder().withPolicy(bundle.wasm()).build();
+    Module module = BuiltinPolicies.compiled(bundle)
+        .<Module>map(CompiledModuleAdapter::new)
+        .orElseGet(() -> new OpaPolicyAdapter(OpaPolicy.builder().withPolicy(bundle.wasm()).build()));
     ObjectNode data;
     try {
       JsonNode parsed = Json.MAPPER.readTree(bundle.data());
@@ -48,12 +60,12 @@ public final class PolicyEngine {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(bundle.name() + " has an invalid data.json", e);
     }
-    return new PolicyEngine(bundle.name(), policy, data);
+    return new PolicyEngine(bundle.name(), module, data);
   }
 
   /** The entrypoints the bundle was built with ({@code tfcheck/main/verdicts}, {@code main}, ...). */
   public Set<String> entrypoints() {
-    return new TreeSet<>(policy.entrypoints().keySet());
+    return new TreeSet<>(module.entrypoints().keySet());
   }
 
   /**
@@ -89,16 +101,61 @@ public final class PolicyEngine {
 
   /** The value of one entrypoint for an input and data; a missing node when it is undefined. */
   public JsonNode evaluate(String entrypoint, String input, ObjectNode data) {
-    if (!policy.entrypoints().containsKey(entrypoint)) {
+    if (!module.entrypoints().containsKey(entrypoint)) {
       throw new IllegalArgumentException(name + " has no " + entrypoint + " entrypoint");
     }
-    policy.entrypoint(entrypoint);
-    policy.data(data);
-    String raw = policy.input(input).evaluate();
+    String raw = module.evaluate(entrypoint, Json.compact(data), input.getBytes(StandardCharsets.UTF_8));
     try {
       return Json.MAPPER.readTree(raw).path(0).path("result");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(name + " returned invalid JSON", e);
+    }
+  }
+
+  /** The built-in module, compiled at build time; data is reloaded only when it changes. */
+  private static final class CompiledModuleAdapter implements Module {
+    private final CompiledPolicy policy;
+    private final Map<String, Integer> entrypoints;
+    private String data = "{}";
+
+    CompiledModuleAdapter(CompiledPolicy policy) {
+      this.policy = policy;
+      this.entrypoints = policy.entrypoints();
+    }
+
+    @Override
+    public Map<String, Integer> entrypoints() {
+      return entrypoints;
+    }
+
+    @Override
+    public String evaluate(String entrypoint, String data, byte[] input) {
+      if (!data.equals(this.data)) {
+        policy.data(data);
+        this.data = data;
+      }
+      return policy.evaluate(entrypoints.get(entrypoint), input);
+    }
+  }
+
+  /** A module opa-java-wasm loads (and compiles) at run time. */
+  private static final class OpaPolicyAdapter implements Module {
+    private final OpaPolicy policy;
+
+    OpaPolicyAdapter(OpaPolicy policy) {
+      this.policy = policy;
+    }
+
+    @Override
+    public Map<String, Integer> entrypoints() {
+      return policy.entrypoints();
+    }
+
+    @Override
+    public String evaluate(String entrypoint, String data, byte[] input) {
+      policy.entrypoint(entrypoint);
+      policy.data(data);
+      return policy.input(new String(input, StandardCharsets.UTF_8)).evaluate();
     }
   }
 }
