@@ -18,7 +18,12 @@ mvn -B -Dstyle.color=never --no-transfer-progress verify
 step "Rego: fmt, check --strict, opa test, Wasm build"
 scripts/test-policies.sh
 
-for suite in scripts/test-reference.sh scripts/test-local-wagtail.sh; do
+# One suite a line.
+for suite in \
+  scripts/test-reference.sh \
+  scripts/test-local-wagtail.sh \
+  scripts/test-dist.sh \
+  ; do
   if [ -x "$suite" ]; then
     step "$suite"
     "$suite"

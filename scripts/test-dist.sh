@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Checks the distribution archive that `mvn package` writes, target/tfcheck-VERSION.tar.gz, as a
+# user gets it: unpacked into a temporary directory, run through bin/tfcheck (also through a
+# symlink), with the Java version check exercised by stand-in JDKs that say they are 11 and 8.
+# Needs the archive built (scripts/test.sh runs mvn verify first); exits 1 on any failure.
+#
+#   scripts/test-dist.sh
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 2
+passed=0
+failed=0
+
+log() { printf 'test-dist: %s\n' "$*" >&2; }
+pass() { passed=$((passed + 1)); log "ok: $*"; }
+fail() { failed=$((failed + 1)); log "FAIL: $*"; }
+# expect_equal WHAT EXPECTED ACTUAL
+expect_equal() {
+  if [ "$2" = "$3" ]; then pass "$1"; else fail "$1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' >&2; fi
+}
+
+version=$(python3 -c 'import sys, xml.etree.ElementTree as t; print(t.parse("pom.xml").find("{http://maven.apache.org/POM/4.0.0}version").text)')
+archive="target/tfcheck-$version.tar.gz"
+if [ ! -f "$archive" ] || [ target/tfcheck.jar -nt "$archive" ]; then
+  log "$archive is missing or older than target/tfcheck.jar: run mvn package first"
+  exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tfcheck-dist.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$archive" -C "$work"
+home="$work/tfcheck-$version"
+
+# 1. What is in it: exactly the launcher, the jar, the README, the example plans and docs/.
+expected=$( { printf '%s\n' bin/tfcheck lib/tfcheck.jar README.md examples/insecure.plan.json examples/wagtail.plan.json
+              find docs -type f; } | LC_ALL=C sort)
+actual=$(tar -tzf "$archive" | grep -v '/$' | sed "s|^tfcheck-$version/||" | LC_ALL=C sort)
+expect_equal "the archive holds bin/, lib/, README.md, examples/ and docs/, nothing else" "$expected" "$actual"
+cmp -s "$home/lib/tfcheck.jar" target/tfcheck.jar && pass "lib/tfcheck.jar is the shaded jar" || fail "lib/tfcheck.jar differs from target/tfcheck.jar"
+cmp -s "$home/examples/insecure.plan.json" fixtures/reference/insecure.plan.json \
+  && cmp -s "$home/examples/wagtail.plan.json" fixtures/reference/wagtail.plan.json \
+  && pass "examples/ are the reference plans" || fail "examples/ differ from fixtures/reference/"
+[ -x "$home/bin/tfcheck" ] && pass "bin/tfcheck is executable" || fail "bin/tfcheck is not executable"
+# No wall-clock time: every entry carries project.build.outputTimestamp (2026-01-01).
+stamps=$(tar -tvzf "$archive" | awk '{print $4}' | sort -u)
+expect_equal "every entry is dated by project.build.outputTimestamp, not the build's clock" "2026-01-01" "$stamps"
+
+# 2. It runs: version, a failing and a passing plan, through a symlink from elsewhere on PATH.
+mkdir -p "$work/path"
+ln -s "$home/bin/tfcheck" "$work/path/tfcheck"
+expect_equal "bin/tfcheck version" "tfcheck $version" "$("$home/bin/tfcheck" version 2>&1)"
+
+out=$(cd "$home" && PATH="$work/path:$PATH" tfcheck examples/insecure.plan.json 2>"$work/err"); code=$?
+expect_equal "the insecure example exits 1 (findings), nothing on stderr" "1:" "$code:$(cat "$work/err")"
+expect_equal "its report is the jar's, byte for byte" \
+  "$(cd "$home" && java -jar "$root/target/tfcheck.jar" examples/insecure.plan.json)" "$out"
+expect_equal "it FAILs exactly the rules fixtures/reference/insecure.expected-failures.txt lists" \
+  "$(sed -n 's/^\(TFC-[A-Z0-9-]*\).*/\1/p' fixtures/reference/insecure.expected-failures.txt | LC_ALL=C sort -u)" \
+  "$(printf '%s\n' "$out" | sed -n 's/^FAIL \(TFC-[A-Z0-9-]*\) .*/\1/p' | LC_ALL=C sort -u)"
+
+out=$(cd "$home" && "$work/path/tfcheck" --fail-on HIGH examples/wagtail.plan.json 2>&1); code=$?
+expect_equal "the wagtail example passes (exit 0, 0 failed)" "0: 0 failed" "$code: $(printf '%s\n' "$out" | tail -n 1 | cut -d, -f1)"
+
+# 3. The Java check: a stand-in JDK that says it is Java 11, through JAVA_HOME (read from its
+# release file) and through PATH (read from java -version); Java 8's 1.8 numbering; a JAVA_HOME
+# without bin/java. Each is one line on stderr and exit 2, and no JVM is started.
+fake_jdk() { # DIR VERSION [release]: a bin/java that prints VERSION the way java -version does
+  mkdir -p "$1/bin"
+  printf '#!/bin/sh\necho "openjdk version \\"%s\\" 2020-01-01" >&2\n' "$2" > "$1/bin/java"
+  chmod +x "$1/bin/java"
+  if [ "${3:-}" = release ]; then printf 'JAVA_VERSION="%s"\n' "$2" > "$1/release"; fi
+}
+fake_jdk "$work/jdk11" 11.0.2 release
+fake_jdk "$work/jdk8" 1.8.0_402
+run_launcher() { "$home/bin/tfcheck" version 2>&1; echo "exit $?"; }
+expect_equal "JAVA_HOME at Java 11: one line, exit 2" \
+  "tfcheck: $work/jdk11/bin/java is Java 11; tfcheck needs Java 17 or later (set JAVA_HOME)
+exit 2" "$(JAVA_HOME="$work/jdk11" run_launcher)"
+expect_equal "java 1.8 on PATH, no JAVA_HOME: one line, exit 2" \
+  "tfcheck: $work/jdk8/bin/java is Java 8; tfcheck needs Java 17 or later (set JAVA_HOME)
+exit 2" "$(unset JAVA_HOME; PATH="$work/jdk8/bin:$PATH" run_launcher)"
+expect_equal "JAVA_HOME without bin/java: one line, exit 2" \
+  "tfcheck: JAVA_HOME is $work, which has no bin/java: point it at a Java 17 or later
+exit 2" "$(JAVA_HOME="$work" run_launcher)"
+
+# Every Java 17 or later installed here runs it (CI's matrix covers the rest).
+for jdk in /usr/lib/jvm/*/; do
+  [ -x "$jdk/bin/java" ] && [ -f "$jdk/release" ] || continue
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+  [ "${major:-0}" -ge 17 ] || continue
+  expect_equal "runs on ${jdk%/} (Java $major)" "tfcheck $version" "$(JAVA_HOME="${jdk%/}" "$home/bin/tfcheck" version 2>&1)"
+done
+
+printf 'test-dist: %d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
