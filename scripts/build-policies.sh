@@ -34,5 +34,5 @@ done
 (cd "$out/rego" && find . -name '*.rego' | sed 's|^\./||' | LC_ALL=C sort > index.txt)
 if [ -n "$wasm_dir" ]; then
   mkdir -p "$wasm_dir"
-  tar -xzf "$out/policy-bundle.tar.gz" -O /policy.wasm > "$wasm_dir/policy.wasm"
+  tar -xzPf "$out/policy-bundle.tar.gz" -O /policy.wasm > "$wasm_dir/policy.wasm"
 fi
