@@ -6,7 +6,10 @@ import java.util.function.Supplier;
 /** The output formats, by the name users give them ({@code --format}, {@code --output NAME=PATH}). */
 public enum ReportFormat {
   TEXT(TextReport::new),
-  JSON(JsonReport::new);
+  JSON(JsonReport::new),
+  SARIF(SarifReport::new),
+  JUNIT(JunitReport::new),
+  MARKDOWN(MarkdownReport::new);
 
   private final Supplier<Report> report;
 
