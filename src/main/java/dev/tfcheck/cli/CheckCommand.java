@@ -23,6 +23,8 @@ import dev.tfcheck.policy.UserPolicies;
 import dev.tfcheck.report.AtomicFiles;
 import dev.tfcheck.report.ReportFormat;
 import dev.tfcheck.report.Run;
+import dev.tfcheck.source.SourceException;
+import dev.tfcheck.source.SourceMap;
 import dev.tfcheck.policy.Rule;
 import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
@@ -82,6 +84,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--allow-empty", description = "Accept a plan with no resources instead of failing closed.")
   boolean allowEmpty;
 
+  @Option(names = "--source-dir", paramLabel = "DIR",
+      description = "The Terraform configuration the plans come from (the root module): reports point at the file "
+          + "and line of each resource's block, following local module sources.")
+  Path sourceDir;
+
   @Option(names = "--timings", description = "Print where the time went (phases) on stderr.")
   boolean timings;
 
@@ -102,6 +109,14 @@ final class CheckCommand implements Callable<Integer> {
       cfg = Config.load(config, Path.of(""));
     } catch (ConfigException e) {
       return Errors.report(io, e.file(), e, debug.debug);
+    }
+    SourceMap sources = SourceMap.NONE;
+    if (sourceDir != null) {
+      try {
+        sources = SourceMap.scan(sourceDir);
+      } catch (SourceException e) {
+        return Errors.report(io, e.file(), e, debug.debug);
+      }
     }
     List<PolicyBundle> userBundles = new ArrayList<>();
     for (Path p : policies) {
@@ -173,7 +188,7 @@ final class CheckCommand implements Callable<Integer> {
         exit = ExitCode.FINDINGS;
       }
     }
-    int written = print(new Run(checks, catalog), files);
+    int written = print(new Run(checks, catalog, sources), files);
     Timings.mark("report");
     if (timings) {
       io.err().println("tfcheck: timings: " + Timings.summary());
