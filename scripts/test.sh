@@ -23,6 +23,7 @@ for suite in \
   scripts/test-reference.sh \
   scripts/test-local-wagtail.sh \
   scripts/test-dist.sh \
+  scripts/test-pre-commit.sh \
   ; do
   if [ -x "$suite" ]; then
     step "$suite"
