@@ -20,10 +20,10 @@ public record CheckResult(Plan plan, List<Policy> policies, List<Result> results
     waivers = List.copyOf(waivers);
   }
 
-  /** Whether any FAIL is at or above the threshold. */
+  /** Whether any FAIL at or above the threshold is new: one the baseline did not already have. */
   public boolean failsAt(Severity threshold) {
     for (Result r : results) {
-      if (r.outcome() == Outcome.FAIL && r.severity().atLeast(threshold)) {
+      if (r.isNewFailure() && r.severity().atLeast(threshold)) {
         return true;
       }
     }

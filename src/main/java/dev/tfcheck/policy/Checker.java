@@ -1,28 +1,48 @@
 package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.finding.Baseline;
 import dev.tfcheck.finding.CheckResult;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.finding.Summary;
+import dev.tfcheck.finding.Waivers;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Checks a model against every policy set of a run and puts the results together. */
+/**
+ * Checks a model against every policy set of a run and puts the results together: the rules'
+ * verdicts, then the waivers, then the baseline (a waived result is no longer a FAIL to compare).
+ */
 public final class Checker {
   private final List<PolicySet> sets;
+  private final Waivers waivers;
+  private final Baseline baseline;
 
-  public Checker(List<PolicySet> sets) {
+  public Checker(List<PolicySet> sets, Waivers waivers, Baseline baseline) {
     this.sets = List.copyOf(sets);
+    this.waivers = Objects.requireNonNull(waivers, "waivers");
+    this.baseline = Objects.requireNonNull(baseline, "baseline");
+  }
+
+  /** The policy sets alone: no waiver, no baseline. */
+  public Checker(List<PolicySet> sets) {
+    this(sets, Waivers.none(), Baseline.none());
   }
 
   /** The built-in rules, every one, at their default parameters. */
   public static Checker builtIn(UnknownMode unknownMode) {
+    return builtIn(unknownMode, Waivers.none(), Baseline.none());
+  }
+
+  /** The built-in rules, every one, at their default parameters, with waivers and a baseline. */
+  public static Checker builtIn(UnknownMode unknownMode, Waivers waivers, Baseline baseline) {
     RuleCatalog catalog = BuiltinPolicies.catalog();
     ObjectNode parameters = RulePolicies.parameters(catalog, Json.nodes().objectNode());
     return new Checker(List.of(new RulePolicies(BuiltinPolicies.bundle(), catalog, List.copyOf(catalog.rules()),
-        parameters, unknownMode)));
+        parameters, unknownMode)), waivers, baseline);
   }
 
   public CheckResult check(Model model) {
@@ -35,6 +55,9 @@ public final class Checker {
       rules += set.ruleCount();
     }
     results.sort(Result.BY_RULE);
-    return new CheckResult(model.plan(), policies, results, Summary.of(results, model.resources().size(), rules), List.of());
+    Waivers.Applied waived = waivers.apply(results);
+    List<Result> judged = baseline.apply(waived.results());
+    return new CheckResult(model.plan(), policies, judged, Summary.of(judged, model.resources().size(), rules),
+        waived.uses());
   }
 }
