@@ -5,27 +5,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tfcheck.finding.Waiver;
 import dev.tfcheck.plan.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * {@code .tfcheck.yaml}: rule parameters (and, later, waivers). Found in the working directory or
- * named with {@code --config}. Unknown keys are errors: a misspelt key silently ignored would
- * weaken the gate.
+ * {@code .tfcheck.yaml}: rule parameters and waivers (docs/configuration.md). Found in the working
+ * directory or named with {@code --config}. Unknown keys are errors: a misspelt key silently
+ * ignored would weaken the gate.
  *
  * @param source the file read, or null for the defaults
  * @param parameters rule parameters by name, passed to Rego as {@code data.tfcheck.parameters}
+ * @param waivers the accepted exceptions, in the file's order
  */
-public record Config(Path source, ObjectNode parameters) {
+public record Config(Path source, ObjectNode parameters, List<Waiver> waivers) {
   public static final String FILE_NAME = ".tfcheck.yaml";
 
-  private static final Set<String> KEYS = Set.of("parameters");
+  private static final List<String> KEYS = List.of("parameters", "waivers");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  public Config {
+    waivers = List.copyOf(waivers);
+  }
+
+  /** A configuration without waivers. */
+  public Config(Path source, ObjectNode parameters) {
+    this(source, parameters, List.of());
+  }
 
   public static Config defaults() {
     return new Config(null, Json.nodes().objectNode());
@@ -70,6 +82,15 @@ public record Config(Path source, ObjectNode parameters) {
     if (!parameters.isMissingNode() && !parameters.isObject()) {
       throw new ConfigException(name, "parameters must be a mapping of parameter names to values");
     }
-    return new Config(file, parameters.isObject() ? (ObjectNode) parameters : Json.nodes().objectNode());
+    return new Config(file, parameters.isObject() ? (ObjectNode) parameters : Json.nodes().objectNode(),
+        WaiverList.read(root.path("waivers"), name));
+  }
+
+  /**
+   * Checks that every waiver names a rule of the run; the catalog is known only once the policies
+   * are loaded, after the file is read.
+   */
+  public void requireKnownRules(Predicate<String> isRule) throws ConfigException {
+    WaiverList.requireKnownRules(waivers, isRule, String.valueOf(source));
   }
 }

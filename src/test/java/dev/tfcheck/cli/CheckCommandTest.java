@@ -89,7 +89,7 @@ class CheckCommandTest {
   @Test
   void configurationErrorsAreOneLine() throws IOException {
     Path unknownKey = Files.writeString(dir.resolve("a.yaml"), "parameter:\n  min_db_instances: 3\n");
-    assertEquals(new Invocation(2, "", "tfcheck: " + unknownKey + ": unknown key 'parameter' (known keys: parameters)\n"),
+    assertEquals(new Invocation(2, "", "tfcheck: " + unknownKey + ": unknown key 'parameter' (known keys: parameters, waivers)\n"),
         Invocation.of(WAGTAIL, "--config", unknownKey.toString()));
     Path unknownParameter = Files.writeString(dir.resolve("b.yaml"), "parameters:\n  min_instances: 3\n");
     assertEquals(new Invocation(2, "", "tfcheck: " + unknownParameter + ": unknown parameter 'min_instances' (tfcheck rules"
