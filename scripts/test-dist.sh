@@ -37,11 +37,13 @@ expected=$( { printf '%s\n' bin/tfcheck lib/tfcheck.jar README.md examples/insec
               find docs -type f; } | LC_ALL=C sort)
 actual=$(tar -tzf "$archive" | grep -v '/$' | sed "s|^tfcheck-$version/||" | LC_ALL=C sort)
 expect_equal "the archive holds bin/, lib/, README.md, examples/ and docs/, nothing else" "$expected" "$actual"
-cmp -s "$home/lib/tfcheck.jar" target/tfcheck.jar && pass "lib/tfcheck.jar is the shaded jar" || fail "lib/tfcheck.jar differs from target/tfcheck.jar"
-cmp -s "$home/examples/insecure.plan.json" fixtures/reference/insecure.plan.json \
-  && cmp -s "$home/examples/wagtail.plan.json" fixtures/reference/wagtail.plan.json \
-  && pass "examples/ are the reference plans" || fail "examples/ differ from fixtures/reference/"
-[ -x "$home/bin/tfcheck" ] && pass "bin/tfcheck is executable" || fail "bin/tfcheck is not executable"
+if cmp -s "$home/lib/tfcheck.jar" target/tfcheck.jar; then pass "lib/tfcheck.jar is the shaded jar"
+else fail "lib/tfcheck.jar differs from target/tfcheck.jar"; fi
+if cmp -s "$home/examples/insecure.plan.json" fixtures/reference/insecure.plan.json \
+   && cmp -s "$home/examples/wagtail.plan.json" fixtures/reference/wagtail.plan.json; then
+  pass "examples/ are the reference plans"
+else fail "examples/ differ from fixtures/reference/"; fi
+if [ -x "$home/bin/tfcheck" ]; then pass "bin/tfcheck is executable"; else fail "bin/tfcheck is not executable"; fi
 # No wall-clock time: every entry carries project.build.outputTimestamp (2026-01-01).
 stamps=$(tar -tvzf "$archive" | awk '{print $4}' | sort -u)
 expect_equal "every entry is dated by project.build.outputTimestamp, not the build's clock" "2026-01-01" "$stamps"

@@ -28,8 +28,8 @@ banner() { printf '\n===========================================================
 scripts/install-tools.sh pre-commit >/dev/null || exit 1
 pre_commit="$root/.tools/bin/pre-commit"
 log "$("$pre_commit" --version)"
-"$pre_commit" validate-manifest .pre-commit-hooks.yaml && pass ".pre-commit-hooks.yaml is a valid manifest" \
-  || fail ".pre-commit-hooks.yaml is not a valid manifest"
+if "$pre_commit" validate-manifest .pre-commit-hooks.yaml; then pass ".pre-commit-hooks.yaml is a valid manifest"
+else fail ".pre-commit-hooks.yaml is not a valid manifest"; fi
 
 hook_files=(.pre-commit-hooks.yaml scripts/pre-commit-tfcheck.sh scripts/pre-commit-terraform.sh tfcheck)
 if ! git diff --quiet HEAD -- "${hook_files[@]}"; then
@@ -140,7 +140,7 @@ fi
 # 3. The terraform hook, planning offline with real Terraform.
 offline_name=test-pre-commit
 # shellcheck source=lib/terraform-offline.sh
-source scripts/lib/terraform-offline.sh
+source "$root/scripts/lib/terraform-offline.sh"
 if ! command -v "$terraform" >/dev/null 2>&1 || ! ls -d "$mirror"/registry.terraform.io/hashicorp/aws/*/ >/dev/null 2>&1; then
   banner "SKIPPED: the tfcheck-terraform hook was not tested with Terraform: no terraform on PATH or no AWS provider in $mirror"
 else

@@ -24,6 +24,7 @@ for suite in \
   scripts/test-local-wagtail.sh \
   scripts/test-dist.sh \
   scripts/test-pre-commit.sh \
+  scripts/test-actionlint.sh \
   ; do
   if [ -x "$suite" ]; then
     step "$suite"

@@ -3,9 +3,12 @@ package dev.tfcheck.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tfcheck.Timings;
 import dev.tfcheck.config.Config;
+import dev.tfcheck.config.BaselineReport;
 import dev.tfcheck.config.ConfigException;
+import dev.tfcheck.finding.Baseline;
 import dev.tfcheck.finding.CheckResult;
 import dev.tfcheck.finding.Severity;
+import dev.tfcheck.finding.Waivers;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.model.ModelBuilder;
 import dev.tfcheck.plan.Json;
@@ -30,6 +33,9 @@ import dev.tfcheck.policy.RuleCatalog;
 import dev.tfcheck.policy.UnknownMode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
@@ -38,9 +44,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", description = "Check plans against the policies (the default command).")
 final class CheckCommand implements Callable<Integer> {
@@ -80,6 +88,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "More policies: a directory of .rego (compiled with opa) or a bundle .tar.gz; tfcheck rules "
           + "(package tfcheck.rules.*) or conftest-style (package main: deny, warn, violation). Repeatable.")
   List<Path> policies = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "REPORT",
+      description = "A JSON report of an earlier run: its FAILs are still reported but no longer fail the run.")
+  Path baseline;
+
+  @Option(names = "--today", paramLabel = "YYYY-MM-DD", defaultValue = "${env:TFCHECK_TODAY}", converter = DateConverter.class,
+      description = "The date that decides which waivers have expired (default: $TFCHECK_TODAY, else today in UTC).")
+  LocalDate today;
 
   @Option(names = "--allow-empty", description = "Accept a plan with no resources instead of failing closed.")
   boolean allowEmpty;
@@ -127,6 +143,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     RuleCatalog catalog;
+    Set<String> selected;
     Map<Path, ReportFormat> files;
     List<PolicySet> sets = new ArrayList<>();
     try {
@@ -140,7 +157,7 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       catalog = RuleCatalog.merge(catalogs);
-      Set<String> selected = select(catalog);
+      selected = select(catalog);
       ObjectNode parameters = RulePolicies.parameters(catalog, cfg.parameters());
       for (int i = 0; i < ruleBundles.size(); i++) {
         List<Rule> rules = new ArrayList<>();
@@ -161,7 +178,16 @@ final class CheckCommand implements Callable<Integer> {
           ? cfg.source() + ": " : "") + e.getMessage());
       return ExitCode.ERROR;
     }
-    Checker checker = new Checker(sets);
+    Baseline known;
+    try {
+      cfg.requireKnownRules(id -> catalog.byId(id).isPresent());
+      known = baseline == null ? Baseline.none() : BaselineReport.read(baseline);
+    } catch (ConfigException e) {
+      return Errors.report(io, e.file(), e, debug.debug);
+    }
+    Waivers waivers = new Waivers(cfg.waivers(), today != null ? today : LocalDate.now(ZoneOffset.UTC),
+        id -> catalog.byId(id).map(Rule::severity).orElse(Severity.HIGH));
+    Checker checker = new Checker(sets, waivers, known);
     Timings.mark("policies and configuration");
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
@@ -187,6 +213,9 @@ final class CheckCommand implements Callable<Integer> {
       if (check.failsAt(failOn) && exit == ExitCode.CLEAN) {
         exit = ExitCode.FINDINGS;
       }
+    }
+    for (String unused : Waivers.unused(checks, selected)) {
+      io.err().println("tfcheck: " + cfg.source() + ": warning: " + unused + " matched nothing");
     }
     int written = print(new Run(checks, catalog, sources), files);
     Timings.mark("report");
@@ -250,6 +279,18 @@ final class CheckCommand implements Callable<Integer> {
       out.add(trimmed);
     }
     return out;
+  }
+
+  /** {@code --today} (or {@code TFCHECK_TODAY}): an ISO date, so that a run can be repeated on a later day. */
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value.trim());
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD)");
+      }
+    }
   }
 
   /** A usage error found after parsing: exit 2. */
