@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,6 +38,14 @@ public final class PolicyInput {
   private PolicyInput() {}
 
   public static ObjectNode of(Model model) {
+    return of(model, null);
+  }
+
+  /**
+   * The document for some of the model's resources (all when {@code members} is null): what one
+   * chunk of a large plan is evaluated on. Back references are kept within the members.
+   */
+  static ObjectNode of(Model model, Set<String> members) {
     ObjectNode input = NODES.objectNode();
     input.set("tfcheck", NODES.objectNode()
         .put("schema_version", SCHEMA_VERSION)
@@ -45,14 +54,18 @@ public final class PolicyInput {
     ObjectNode resources = input.putObject("resources");
     SortedMap<String, TreeSet<String>> types = new TreeMap<>();
     for (Resource r : model.resources().values()) {
-      resources.set(r.id(), resource(r));
-      types.computeIfAbsent(r.type(), t -> new TreeSet<>()).add(r.id());
+      if (members == null || members.contains(r.id())) {
+        resources.set(r.id(), resource(r, members));
+        types.computeIfAbsent(r.type(), t -> new TreeSet<>()).add(r.id());
+      }
     }
     ObjectNode byType = input.putObject("types");
     types.forEach((type, addresses) -> byType.set(type, strings(addresses)));
     ObjectNode roles = input.putObject("iam").putObject("roles");
     for (Role role : model.roles().values()) {
-      roles.set(role.address(), role(role));
+      if (members == null || members.contains(role.address())) {
+        roles.set(role.address(), role(role));
+      }
     }
     return input;
   }
@@ -98,7 +111,7 @@ public final class PolicyInput {
     return out;
   }
 
-  private static ObjectNode resource(Resource r) {
+  private static ObjectNode resource(Resource r, Set<String> members) {
     ObjectNode out = NODES.objectNode();
     out.put("address", r.id());
     out.put("module", r.address().module());
@@ -130,6 +143,9 @@ public final class PolicyInput {
     }
     ArrayNode referencedBy = out.putArray("referenced_by");
     for (Resource.Backref b : r.referencedBy()) {
+      if (members != null && !members.contains(b.address())) {
+        continue;
+      }
       referencedBy.addObject().put("address", b.address()).put("type", b.type()).put("path", b.path());
     }
     ArrayNode docs = out.putArray("policy_documents");

@@ -6,17 +6,31 @@ import dev.tfcheck.Timings;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
-
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 /**
  * Rules that follow tfcheck's protocol (docs/writing-rules.md), in a bundle: builds each model's
  * input document, evaluates every rule package, and turns the verdicts into results. Holds one Wasm
  * instance, loaded on first use; not thread-safe.
  */
 public final class RulePolicies implements PolicySet {
+  /**
+   * Plans larger than this are judged in chunks of about this many resources: the Wasm engine needs
+   * some 12 bytes of memory per byte of input, and a 10,000-resource input is already ~12 MB.
+   */
+  static final int CHUNK_RESOURCES = 12_000;
+
+  private final int chunkResources;
+  private static final String PLAN = "(plan)";
+
   private final PolicyBundle bundle;
   private final RuleCatalog catalog;
   private final List<Rule> rules;
@@ -30,6 +44,13 @@ public final class RulePolicies implements PolicySet {
    */
   public RulePolicies(PolicyBundle bundle, RuleCatalog catalog, List<Rule> rules, ObjectNode parameters,
       UnknownMode unknownMode) {
+    this(bundle, catalog, rules, parameters, unknownMode, CHUNK_RESOURCES);
+  }
+
+  /** With another chunk size: tests compare chunked and whole evaluations on moderate plans. */
+  RulePolicies(PolicyBundle bundle, RuleCatalog catalog, List<Rule> rules, ObjectNode parameters,
+      UnknownMode unknownMode, int chunkResources) {
+    this.chunkResources = chunkResources;
     this.bundle = bundle;
     this.catalog = catalog;
     this.rules = List.copyOf(rules);
@@ -76,14 +97,30 @@ public final class RulePolicies implements PolicySet {
 
   /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
-    String input = Json.compact(PolicyInput.of(model));
-    Timings.mark("policy input");
     if (engine == null) {
       engine = PolicyEngine.load(bundle);
       Timings.mark("wasm load");
     }
-    SortedMap<String, PolicyEngine.Verdict> verdicts = engine.verdicts(input, parameters);
-    Timings.mark("evaluate");
+    SortedMap<String, PolicyEngine.Verdict> verdicts;
+    if (model.resources().size() <= chunkResources) {
+      String input = Json.compact(PolicyInput.of(model));
+      Timings.mark("policy input");
+      verdicts = engine.verdicts(input, parameters);
+      Timings.mark("evaluate");
+    } else {
+      Map<String, SortedSet<String>> applies = new TreeMap<>();
+      Map<String, Set<PolicyEngine.Finding>> deny = new TreeMap<>();
+      for (InputChunks.Chunk chunk : InputChunks.of(model, chunkResources)) {
+        String input = Json.compact(PolicyInput.of(model, chunk.members()));
+        Timings.mark("policy input");
+        keepJudged(engine.verdicts(input, parameters), chunk.judged(), applies, deny);
+        Timings.mark("evaluate");
+      }
+      verdicts = new TreeMap<>();
+      for (Map.Entry<String, SortedSet<String>> e : applies.entrySet()) {
+        verdicts.put(e.getKey(), new PolicyEngine.Verdict(e.getValue(), new ArrayList<>(deny.get(e.getKey()))));
+      }
+    }
     for (String key : verdicts.keySet()) {
       if (catalog.byKey(key).isEmpty()) {
         throw new IllegalStateException("policy package data.tfcheck.rules." + key + " has no METADATA custom.id");
@@ -96,6 +133,27 @@ public final class RulePolicies implements PolicySet {
     }
     return verdicts;
   }
+
+  /** Keeps a chunk's verdicts on the resources it judges (and on the plan as a whole). */
+  private static void keepJudged(SortedMap<String, PolicyEngine.Verdict> chunk, Set<String> judged,
+      Map<String, SortedSet<String>> applies, Map<String, Set<PolicyEngine.Finding>> deny) {
+    chunk.forEach((key, v) -> {
+      SortedSet<String> a = applies.computeIfAbsent(key, k -> new TreeSet<>());
+      Set<PolicyEngine.Finding> d = deny.computeIfAbsent(key, k -> new LinkedHashSet<>());
+      for (String address : v.applies()) {
+        if (judged.contains(address) || PLAN.equals(address)) {
+          a.add(address);
+        }
+      }
+      for (PolicyEngine.Finding f : v.deny()) {
+        if (judged.contains(f.address()) || PLAN.equals(f.address())) {
+          d.add(f);
+        }
+      }
+    });
+  }
+
+
 
   public ObjectNode parameters() {
     return parameters.deepCopy();

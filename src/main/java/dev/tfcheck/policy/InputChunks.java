@@ -1,0 +1,115 @@
+package dev.tfcheck.policy;
+
+import dev.tfcheck.model.Model;
+import dev.tfcheck.model.PolicyDocument;
+import dev.tfcheck.model.Resource;
+import dev.tfcheck.model.TaskDefinition;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Cuts a large plan into inputs that fit the Wasm engine's memory (about 12 bytes of Wasm memory per
+ * byte of input, at most 4 GiB): each chunk judges whole top-level module instances (a tenant's
+ * module, the root module's resources) and carries, as context, everything they reference
+ * (transitively) and what references them from the same top-level module instance (a bucket's
+ * public access block, a role's policies). Results are kept only for the resources a chunk judges.
+ *
+ * <p>What a chunk cannot see: a resource referencing a judged one from another top-level module
+ * instance (a root-level bucket's public access block declared inside a module). Plans small enough
+ * to be judged whole never meet this limit.
+ */
+final class InputChunks {
+  /** One evaluation: the resources whose results count, and every resource its input holds. */
+  record Chunk(SortedSet<String> judged, SortedSet<String> members) {}
+
+  private InputChunks() {}
+
+  static List<Chunk> of(Model model, int maxJudged) {
+    Map<String, List<String>> groups = new TreeMap<>();
+    for (Resource r : model.resources().values()) {
+      List<?> path = r.address().modulePath();
+      String group = path.isEmpty() ? "" : path.get(0).toString();
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(r.id());
+    }
+    List<Chunk> chunks = new ArrayList<>();
+    SortedSet<String> judged = new TreeSet<>();
+    for (Map.Entry<String, List<String>> group : groups.entrySet()) {
+      for (String address : group.getValue()) {
+        judged.add(address);
+        if (judged.size() >= maxJudged) {
+          chunks.add(chunk(model, judged));
+          judged = new TreeSet<>();
+        }
+      }
+      if (judged.size() >= maxJudged / 2) {
+        chunks.add(chunk(model, judged));
+        judged = new TreeSet<>();
+      }
+    }
+    if (!judged.isEmpty()) {
+      chunks.add(chunk(model, judged));
+    }
+    return chunks;
+  }
+
+  private static Chunk chunk(Model model, SortedSet<String> judged) {
+    SortedSet<String> members = new TreeSet<>(judged);
+    Deque<String> todo = new ArrayDeque<>(judged);
+    for (String address : judged) {
+      Resource r = model.resources().get(address);
+      String group = group(r);
+      for (Resource.Backref b : r.referencedBy()) {
+        Resource from = model.resources().get(b.address());
+        if (from != null && group.equals(group(from)) && members.add(from.id())) {
+          todo.add(from.id());
+        }
+      }
+    }
+    while (!todo.isEmpty()) {
+      Resource r = model.resources().get(todo.poll());
+      if (r == null) {
+        continue;
+      }
+      for (String target : forward(r)) {
+        if (model.resources().containsKey(target) && members.add(target)) {
+          todo.add(target);
+        }
+      }
+    }
+    return new Chunk(Collections.unmodifiableSortedSet(judged), Collections.unmodifiableSortedSet(members));
+  }
+
+  private static String group(Resource r) {
+    return r.address().modulePath().isEmpty() ? "" : r.address().modulePath().get(0).toString();
+  }
+
+  /** Every resource a resource's facts point at. */
+  private static List<String> forward(Resource r) {
+    List<String> out = new ArrayList<>();
+    r.expressions().values().forEach(e -> e.refs().forEach(ref -> out.add(ref.address())));
+    out.addAll(r.clusterInstances());
+    for (PolicyDocument d : r.policyDocuments()) {
+      out.addAll(d.from());
+      d.statements().forEach(s -> s.refs().forEach(f -> out.add(f.ref().address())));
+    }
+    TaskDefinition td = r.taskDefinition();
+    if (td != null) {
+      addIfSet(out, td.task().address());
+      addIfSet(out, td.execution().address());
+    }
+    return out;
+  }
+
+  private static void addIfSet(List<String> out, String address) {
+    if (address != null) {
+      out.add(address);
+    }
+  }
+}
