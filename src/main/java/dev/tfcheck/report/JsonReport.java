@@ -6,6 +6,7 @@ import dev.tfcheck.Version;
 import dev.tfcheck.finding.CheckResult;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.finding.Summary;
+import dev.tfcheck.finding.WaiverUse;
 import dev.tfcheck.plan.Json;
 
 /**
@@ -14,7 +15,7 @@ import dev.tfcheck.plan.Json;
  */
 public final class JsonReport implements Report {
   /** The version of this document's shape. */
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
 
   /** One plan: the document; several: a JSON array of them, in the order given. */
   @Override
@@ -42,17 +43,34 @@ public final class JsonReport implements Report {
     }
     ArrayNode results = doc.putArray("results");
     for (Result r : check.results()) {
-      results.addObject()
+      ObjectNode result = results.addObject()
           .put("rule_id", r.ruleId())
           .put("severity", r.severity().name())
           .put("address", r.address())
           .put("outcome", r.outcome().name())
           .put("path", r.path())
           .put("message", r.message());
+      if (r.baseline()) {
+        // Only on the FAILs a --baseline report already had: absent means new.
+        result.put("baseline", true);
+      }
+    }
+    ArrayNode waivers = doc.putArray("waivers");
+    for (WaiverUse u : check.waivers()) {
+      ObjectNode w = waivers.addObject()
+          .put("rule", u.waiver().rule())
+          .put("address", u.waiver().address())
+          .put("reason", u.waiver().reason())
+          .put("owner", u.waiver().owner())
+          .put("expires", u.waiver().expires().toString())
+          .put("status", u.status().name());
+      ArrayNode waived = w.putArray("waived");
+      u.waived().forEach(waived::add);
     }
     Summary s = check.summary();
     doc.putObject("summary")
         .put("failed", s.failed())
+        .put("baseline", s.baseline())
         .put("unknown", s.unknown())
         .put("passed", s.passed())
         .put("waived", s.waived())

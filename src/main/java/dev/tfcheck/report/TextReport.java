@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The human report: one block per FAIL, UNKNOWN or WAIVED result, most urgent first, then the count
- * line. Passes are counted, not listed (the JSON and HTML reports carry them as evidence).
+ * line. Passes are counted, not listed (the JSON and HTML reports carry them as evidence). A FAIL the
+ * {@code --baseline} report already had says so after its address.
  */
 public final class TextReport implements Report {
   @Override
@@ -38,7 +39,7 @@ public final class TextReport implements Report {
     shown.sort(Result.BY_URGENCY);
     for (Result r : shown) {
       out.append(r.outcome()).append(' ').append(r.ruleId()).append(" [").append(r.severity()).append("] ")
-          .append(r.address()).append('\n');
+          .append(r.address()).append(r.baseline() ? " (in the baseline)" : "").append('\n');
       catalog.byId(r.ruleId()).map(Rule::title).ifPresent(t -> out.append("  ").append(t).append('\n'));
       if (!r.message().isEmpty()) {
         out.append("  ").append(r.message()).append('\n');
