@@ -8,8 +8,9 @@
 #   2. tfcheck-terraform without terraform: passes with a SKIPPED line;
 #   3. tfcheck-terraform with terraform and the provider mirror (scripts/lib/terraform-offline.sh):
 #      a commit of reference-terraform/examples/insecure is refused with the FAILs that
-#      fixtures/reference/insecure.expected-failures.txt lists; one of examples/wagtail goes
-#      through; neither leaves anything behind. Without them 3 is SKIPPED, loudly.
+#      fixtures/reference/insecure.expected-failures.txt lists; one of examples/wagtail (with
+#      --tf-arg=-var-file=...) goes through; a configuration with a backend is refused with a
+#      hint, and planned with --backend; none leaves anything behind. Without them 3 is SKIPPED.
 # The hooks find tfcheck on PATH: the distribution archive (mvn package) unpacked, as a user
 # installs it. pre-commit clones this repository at HEAD: commit changes to the hooks first.
 #
@@ -150,9 +151,10 @@ else
     offline_setup
     offline_log_version
     export TF_PLUGIN_CACHE_DIR="$scratch/plugin-cache"
-    tf_repo() { # DIR EXAMPLE: a repository with reference-terraform/modules and one example
+    tf_repo() { # DIR EXAMPLE [ARGS]: reference-terraform/modules and one example; the hook's args
       new_repo "$1" "      - id: tfcheck-terraform
-        exclude: (^|/)modules/"
+        exclude: (^|/)modules/
+        args: [${3:-}]"
       offline_copy reference-terraform/modules "$1/modules"
       offline_copy "reference-terraform/examples/$2" "$1/examples/$2"
       offline_write_override "$1/examples/$2"
@@ -165,15 +167,30 @@ else
       expect_insecure_fails "terraform hook, examples/insecure"
     fi
     repo="$work/terraform-wagtail"
-    tf_repo "$repo" wagtail
-    mv "$repo/examples/wagtail/reference.tfvars" "$repo/examples/wagtail/terraform.tfvars"
-    git -C "$repo" add -A examples
+    tf_repo "$repo" wagtail "--tf-arg=-var-file=reference.tfvars, --fail-on, HIGH"
     if expect_committed "terraform hook, examples/wagtail" "$repo"; then
       expect_in_output "terraform hook, examples/wagtail: planned" "tfcheck-terraform: examples/wagtail: planned"
       expect_in_output "terraform hook, examples/wagtail: tfcheck passed it" "0 failed, "
       expect_passed "terraform hook, examples/wagtail" "tfcheck (plan changed Terraform)"
     fi
-    for repo in "$work/terraform-insecure" "$work/terraform-wagtail"; do
+    # A configuration that declares a backend: refused with the hint without --backend, planned
+    # against it with --backend.
+    repo="$work/terraform-backend"
+    new_repo "$repo" "      - id: tfcheck-terraform"
+    mkdir -p "$repo/infra"
+    printf 'terraform {\n  backend "local" {}\n}\n\nresource "terraform_data" "x" {}\n' > "$repo/infra/main.tf"
+    git -C "$repo" add infra
+    if expect_refused "terraform hook, a backend without --backend" "$repo"; then
+      expect_in_output "terraform hook, a backend without --backend: the hint" \
+        "tfcheck-terraform: infra declares a backend: plan it with the hook's args: [--backend] (needs access to its state)"
+    fi
+    printf '        args: [--backend]\n' >> "$repo/.pre-commit-config.yaml"
+    git -C "$repo" add .pre-commit-config.yaml
+    if expect_committed "terraform hook, a backend with --backend" "$repo"; then
+      expect_in_output "terraform hook, a backend with --backend: planned" "tfcheck-terraform: infra: planned"
+      expect_passed "terraform hook, a backend with --backend" "tfcheck (plan changed Terraform)"
+    fi
+    for repo in "$work/terraform-insecure" "$work/terraform-wagtail" "$work/terraform-backend"; do
       left=$(cd "$repo" && git ls-files --others)
       if [ -z "$left" ]; then pass "terraform hook: ${repo##*/} left nothing behind"
       else fail "terraform hook: ${repo##*/} left $left"; fi
