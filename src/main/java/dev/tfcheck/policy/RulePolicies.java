@@ -16,6 +16,12 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Rules that follow tfcheck's protocol (docs/writing-rules.md), in a bundle: builds each model's
  * input document, evaluates every rule package, and turns the verdicts into results. Holds one Wasm
@@ -110,12 +116,10 @@ public final class RulePolicies implements PolicySet {
     } else {
       Map<String, SortedSet<String>> applies = new TreeMap<>();
       Map<String, Set<PolicyEngine.Finding>> deny = new TreeMap<>();
-      for (InputChunks.Chunk chunk : InputChunks.of(model, chunkResources)) {
-        String input = Json.compact(PolicyInput.of(model, chunk.members()));
-        Timings.mark("policy input");
-        keepJudged(engine.verdicts(input, parameters), chunk.judged(), applies, deny);
-        Timings.mark("evaluate");
+      for (SortedMap<String, PolicyEngine.Verdict> v : chunkVerdicts(model)) {
+        keepJudged(v, applies, deny);
       }
+      Timings.mark("evaluate chunks");
       verdicts = new TreeMap<>();
       for (Map.Entry<String, SortedSet<String>> e : applies.entrySet()) {
         verdicts.put(e.getKey(), new PolicyEngine.Verdict(e.getValue(), new ArrayList<>(deny.get(e.getKey()))));
@@ -134,24 +138,83 @@ public final class RulePolicies implements PolicySet {
     return verdicts;
   }
 
-  /** Keeps a chunk's verdicts on the resources it judges (and on the plan as a whole). */
-  private static void keepJudged(SortedMap<String, PolicyEngine.Verdict> chunk, Set<String> judged,
-      Map<String, SortedSet<String>> applies, Map<String, Set<PolicyEngine.Finding>> deny) {
+  /**
+   * Every chunk's verdicts, restricted to what it judges, in chunk order: evaluated on as many
+   * threads as there are processors, each with its own Wasm instance (an instance is not thread-safe).
+   */
+  private List<SortedMap<String, PolicyEngine.Verdict>> chunkVerdicts(Model model) {
+    List<InputChunks.Chunk> chunks = InputChunks.of(model, chunkResources);
+    int threads = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+    BlockingQueue<PolicyEngine> engines = new LinkedBlockingQueue<>(List.of(engine));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tfcheck-chunk");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<SortedMap<String, PolicyEngine.Verdict>>> futures = new ArrayList<>();
+      for (InputChunks.Chunk chunk : chunks) {
+        futures.add(pool.submit(() -> {
+          String input = Json.compact(PolicyInput.of(model, chunk.members()));
+          PolicyEngine mine = engines.poll();
+          if (mine == null) {
+            mine = PolicyEngine.load(bundle);
+          }
+          try {
+            return judgedOnly(mine.verdicts(input, parameters), chunk.judged());
+          } finally {
+            engines.add(mine);
+          }
+        }));
+      }
+      List<SortedMap<String, PolicyEngine.Verdict>> out = new ArrayList<>();
+      for (Future<SortedMap<String, PolicyEngine.Verdict>> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while evaluating", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A chunk's verdicts on the resources it judges (and on the plan as a whole). */
+  private static SortedMap<String, PolicyEngine.Verdict> judgedOnly(SortedMap<String, PolicyEngine.Verdict> chunk,
+      Set<String> judged) {
+    SortedMap<String, PolicyEngine.Verdict> out = new TreeMap<>();
     chunk.forEach((key, v) -> {
-      SortedSet<String> a = applies.computeIfAbsent(key, k -> new TreeSet<>());
-      Set<PolicyEngine.Finding> d = deny.computeIfAbsent(key, k -> new LinkedHashSet<>());
+      SortedSet<String> applies = new TreeSet<>();
+      List<PolicyEngine.Finding> deny = new ArrayList<>();
       for (String address : v.applies()) {
         if (judged.contains(address) || PLAN.equals(address)) {
-          a.add(address);
+          applies.add(address);
         }
       }
       for (PolicyEngine.Finding f : v.deny()) {
         if (judged.contains(f.address()) || PLAN.equals(f.address())) {
-          d.add(f);
+          deny.add(f);
         }
       }
+      out.put(key, new PolicyEngine.Verdict(applies, deny));
+    });
+    return out;
+  }
+
+  private static void keepJudged(SortedMap<String, PolicyEngine.Verdict> chunk, Map<String, SortedSet<String>> applies,
+      Map<String, Set<PolicyEngine.Finding>> deny) {
+    chunk.forEach((key, v) -> {
+      applies.computeIfAbsent(key, k -> new TreeSet<>()).addAll(v.applies());
+      deny.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(v.deny());
     });
   }
+
 
 
 
