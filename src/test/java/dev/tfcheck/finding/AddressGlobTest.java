@@ -1,6 +1,7 @@
 package dev.tfcheck.finding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -88,7 +89,9 @@ class AddressGlobTest {
   }
 
   @Test
-  void matchingIsWholeAndCaseSensitive() {
+  void aNameIsWholeAndCaseSensitive() {
+    assertFalse(AddressGlob.of("module.db.**").matches("module.db2.aws_rds_cluster.this"));
+    assertFalse(AddressGlob.of("module.app.aws_s3_bucket.*").matches("module.apple.aws_s3_bucket.assets"));
     assertEquals(List.of(), selected("aws_s3_bucket"));
     assertEquals(List.of(), selected("AWS_S3_BUCKET.logs"));
     assertEquals(List.of(), selected("s3_bucket.logs"));
