@@ -126,7 +126,9 @@ class CheckCommandTest {
   void malformedOutputIsAUsageError() {
     assertEquals(new Invocation(2, "", "tfcheck: --output out.json: expected FORMAT=PATH, e.g. --output json=report.json\n"),
         Invocation.of(INSECURE, "--output", "out.json"));
-    assertEquals(new Invocation(2, "", "tfcheck: --output yaml=x: 'yaml' is not a format (text, json)\n"),
+    String formats = java.util.Arrays.stream(dev.tfcheck.report.ReportFormat.values())
+        .map(dev.tfcheck.report.ReportFormat::id).collect(java.util.stream.Collectors.joining(", "));
+    assertEquals(new Invocation(2, "", "tfcheck: --output yaml=x: 'yaml' is not a format (" + formats + ")\n"),
         Invocation.of(INSECURE, "--output", "yaml=x"));
   }
 
