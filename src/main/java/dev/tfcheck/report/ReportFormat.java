@@ -9,7 +9,8 @@ public enum ReportFormat {
   JSON(JsonReport::new),
   SARIF(SarifReport::new),
   JUNIT(JunitReport::new),
-  MARKDOWN(MarkdownReport::new);
+  MARKDOWN(MarkdownReport::new),
+  HTML(HtmlReport::new);
 
   private final Supplier<Report> report;
 
