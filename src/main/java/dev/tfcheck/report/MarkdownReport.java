@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A pull request comment: a headline with the counts, a table by severity, then for each plan its
  * FAILs, UNKNOWNs and WAIVEDs, most severe first, each with its rule (linked to the rule's page), the
- * resource and why, and the passes folded in a {@code <details>}. GitHub refuses a comment over
+ * resource and why, and the passes folded in a {@code <details>}. Rows of one rule follow each other
+ * and only the first names it, which groups them and keeps long lists short. GitHub refuses a comment over
  * {@value #LIMIT} characters; on a large plan the list is cut, passes first, and a last line says how
  * many results it leaves out and where to find them all.
  */
@@ -24,6 +25,8 @@ public final class MarkdownReport implements Report {
   static final int LIMIT = 65_536;
   /** Room kept for the note that says the list was cut, and the tags it closes. */
   private static final int RESERVE = 1_000;
+  private static final Map<Outcome, String> PAST =
+      Map.of(Outcome.FAIL, "failed", Outcome.UNKNOWN, "unknown", Outcome.WAIVED, "waived", Outcome.PASS, "passed");
   private static final String ESCAPED = "\\|*_`[]~<>&@#!";
 
   @Override
@@ -86,8 +89,10 @@ public final class MarkdownReport implements Report {
     List<Result> passed = sorted.stream().filter(r -> r.outcome() == Outcome.PASS).sorted(Result.BY_RULE).toList();
     if (!passed.isEmpty()) {
       pieces.add(Piece.of("\n<details><summary>Passed (" + passed.size() + ")</summary>\n\n| rule | resource |\n|---|---|\n"));
-      for (Result r : passed) {
-        pieces.add(new Piece("| " + rule(r, run) + " | " + code(r.address()) + " |\n", Outcome.PASS));
+      for (int i = 0; i < passed.size(); i++) {
+        Result r = passed.get(i);
+        String rule = sameRule(passed, i) ? "" : rule(r, run);
+        pieces.add(new Piece("| " + rule + " | " + code(r.address()) + " |\n", Outcome.PASS));
       }
       pieces.add(Piece.of("\n</details>\n"));
     }
@@ -99,10 +104,16 @@ public final class MarkdownReport implements Report {
       return;
     }
     pieces.add(Piece.of("\n#### " + heading + " (" + shown.size() + ")\n\n| severity | rule | resource | why |\n|---|---|---|---|\n"));
-    for (Result r : shown) {
-      pieces.add(new Piece("| " + r.severity() + " | " + rule(r, run) + " | " + code(r.address()) + " | "
-          + cell(r.message()) + " |\n", outcome));
+    for (int i = 0; i < shown.size(); i++) {
+      Result r = shown.get(i);
+      String rule = sameRule(shown, i) ? " | " : r.severity() + " | " + rule(r, run);
+      pieces.add(new Piece("| " + rule + " | " + code(r.address()) + " | " + cell(r.message()) + " |\n", outcome));
     }
+  }
+
+  /** Whether the row above is of the same rule: its severity and rule cells are left blank, so rows group by rule. */
+  private static boolean sameRule(List<Result> rows, int i) {
+    return i > 0 && rows.get(i - 1).ruleId().equals(rows.get(i).ruleId());
   }
 
   /** The pieces in order while they fit under the limit; past it, a note of what is left out. */
@@ -135,13 +146,12 @@ public final class MarkdownReport implements Report {
     List<String> counts = new ArrayList<>();
     for (Outcome o : Outcome.values()) {
       if (left.containsKey(o)) {
-        counts.add(left.get(o) + " " + o.name().toLowerCase(Locale.ROOT));
+        counts.add(left.get(o) + " " + PAST.get(o));
       }
     }
     out.append("\n> [!NOTE]\n> Cut here to stay under GitHub's ").append(String.format(Locale.ROOT, "%,d", LIMIT))
-        .append("-character comment limit: ")
-        .append(counts.isEmpty() ? "the rest is not shown" : String.join(", ", counts) + " more results are not listed")
-        .append(". Every result is in the JSON, SARIF or HTML report (`--output json=tfcheck.json`).\n");
+        .append("-character comment limit").append(counts.isEmpty() ? "" : "; not listed: " + String.join(", ", counts))
+        .append(". Every result is in the JSON, SARIF and HTML reports (`--output json=tfcheck.json`).\n");
     return out.toString();
   }
 

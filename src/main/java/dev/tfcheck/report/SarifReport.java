@@ -8,6 +8,7 @@ import dev.tfcheck.finding.Outcome;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.finding.Severity;
 import dev.tfcheck.finding.WaiverUse;
+import dev.tfcheck.finding.Waivers;
 import dev.tfcheck.plan.Address;
 import dev.tfcheck.plan.Json;
 import dev.tfcheck.policy.Rule;
@@ -43,7 +44,8 @@ import java.util.TreeSet;
  * log sees what was checked and held, as the JSON report shows it. Each result has a logical
  * location, the resource address; with {@code --source-dir} also a physical one, the line of its
  * block in a file relative to {@code %SRCROOT%}, the source directory. The file's text never enters
- * the log (no snippets): a {@code .tf} file can hold a secret that the plan marks sensitive.
+ * the log (no snippets): a {@code .tf} file can hold a secret that the plan marks sensitive. A FAIL
+ * that the {@code --baseline} report already had is {@code baselineState: unchanged}.
  */
 public final class SarifReport implements Report {
   static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -155,7 +157,8 @@ public final class SarifReport implements Report {
   private static ObjectNode descriptor(String id) {
     ObjectNode d = Json.nodes().objectNode();
     d.put("id", id);
-    d.putObject("shortDescription").put("text", id);
+    d.putObject("shortDescription").put("text", id.equals(Waivers.EXPIRED_RULE)
+        ? "A waiver in the configuration has expired: what it waived is judged again" : id);
     return d;
   }
 
@@ -189,6 +192,9 @@ public final class SarifReport implements Report {
       ObjectNode suppression = out.putArray("suppressions").addObject().put("kind", "external").put("status", "accepted");
       waiverOf(r, check).ifPresent(w -> suppression.put("justification", w.waiver().reason())
           .putObject("properties").put("owner", w.waiver().owner()).put("expires", w.waiver().expires().toString()));
+    }
+    if (r.baseline()) {
+      out.put("baselineState", "unchanged");
     }
     ObjectNode properties = out.putObject("properties");
     properties.put("outcome", r.outcome().name());
