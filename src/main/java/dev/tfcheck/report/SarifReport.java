@@ -43,7 +43,12 @@ import java.util.TreeSet;
  * {@code kind: review}; PASS is {@code kind: pass}: GitHub shows neither, but an auditor reading the
  * log sees what was checked and held, as the JSON report shows it. Each result has a logical
  * location, the resource address; with {@code --source-dir} also a physical one, the line of its
- * block in a file relative to {@code %SRCROOT%}, the source directory. The file's text never enters
+ * block. Its file is relative to {@code %SRCROOT%}, the directory tfcheck ran in, not to the source
+ * directory: GitHub code scanning reads a relative URI as a path from the repository's root and
+ * ignores {@code uriBaseId}, and CI runs tfcheck at that root; paths from the source directory
+ * would land on the wrong file whenever the root module is not at the repository's root, and could
+ * not name the modules beside it. A source directory given absolute gives {@code file:} URIs, which
+ * GitHub makes relative to the checkout. The file's text never enters
  * the log (no snippets): a {@code .tf} file can hold a secret that the plan marks sensitive. A FAIL
  * that the {@code --baseline} report already had is {@code baselineState: unchanged}.
  */
@@ -54,6 +59,8 @@ public final class SarifReport implements Report {
   static final String SRCROOT = "%SRCROOT%";
   /** Rule and address (and plan, when a run has several) hashed: stable across runs of the same inputs. */
   static final String FINGERPRINT = "tfcheckRuleAddress/v1";
+  /** GitHub code scanning takes no longer rule description; the whole one is on the rule's page (helpUri). */
+  static final int DESCRIPTION_LIMIT = 1024;
 
   @Override
   public String render(Run run) {
@@ -80,7 +87,7 @@ public final class SarifReport implements Report {
     }
     if (!run.sources().isEmpty()) {
       out.putObject("originalUriBaseIds").putObject(SRCROOT).putObject("description")
-          .put("text", "The directory given with --source-dir: the root module of the checked configuration.");
+          .put("text", "The directory tfcheck ran in (in CI, the repository's root): the .tf files are named from it.");
     }
     ArrayNode artifacts = out.putArray("artifacts");
     ArrayNode results = out.putArray("results");
@@ -126,7 +133,7 @@ public final class SarifReport implements Report {
     d.put("id", r.id());
     d.put("name", r.key());
     d.putObject("shortDescription").put("text", r.title());
-    d.putObject("fullDescription").put("text", r.description().strip());
+    d.putObject("fullDescription").put("text", upTo(DESCRIPTION_LIMIT, r.description().strip()));
     d.putObject("defaultConfiguration").put("level", level(r.severity()));
     d.put("helpUri", helpUri(r));
     ObjectNode help = d.putObject("help");
@@ -153,13 +160,29 @@ public final class SarifReport implements Report {
     return d;
   }
 
-  /** A rule the catalog does not describe (conftest-style policies, expired waivers): its ID only. */
+  /**
+   * A rule the catalog does not describe (conftest-style policies, expired waivers): what is known
+   * of it, in the fields GitHub code scanning requires.
+   */
   private static ObjectNode descriptor(String id) {
+    String text = id.equals(Waivers.EXPIRED_RULE)
+        ? "A waiver in the configuration has expired: what it waived is judged again, and the waiver fails"
+        : "Rule " + id + " of a user policy";
     ObjectNode d = Json.nodes().objectNode();
     d.put("id", id);
-    d.putObject("shortDescription").put("text", id.equals(Waivers.EXPIRED_RULE)
-        ? "A waiver in the configuration has expired: what it waived is judged again" : id);
+    d.putObject("shortDescription").put("text", text);
+    d.putObject("fullDescription").put("text", text);
+    d.putObject("help").put("text", text);
     return d;
+  }
+
+  /** The text, or as many of its words as fit in {@code limit} characters with an ellipsis. */
+  static String upTo(int limit, String text) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', limit - 1);
+    return text.substring(0, cut > 0 ? cut : limit - 1) + "…";
   }
 
   /** The rule's page in the repository, as a link. */
@@ -217,7 +240,12 @@ public final class SarifReport implements Report {
   }
 
   private static void physical(ObjectNode physical, SourceLocation at) {
-    physical.putObject("artifactLocation").put("uri", relativeUri(at.file())).put("uriBaseId", SRCROOT);
+    Path file = Path.of(at.file());
+    if (file.isAbsolute()) {
+      physical.putObject("artifactLocation").put("uri", file.toUri().toASCIIString());
+    } else {
+      physical.putObject("artifactLocation").put("uri", relativeUri(at.file())).put("uriBaseId", SRCROOT);
+    }
     physical.putObject("region").put("startLine", at.line());
   }
 

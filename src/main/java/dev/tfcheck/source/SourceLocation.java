@@ -3,9 +3,9 @@ package dev.tfcheck.source;
 import java.util.Objects;
 
 /**
- * Where a block is declared: a {@code .tf} file, relative to the source directory with {@code /}
- * separators (it may climb out of it, {@code ../../modules/kms/main.tf}, when a module lives beside
- * the root), and the 1-based line of the block's first line.
+ * Where a block is declared: a {@code .tf} file as the user would name it from where tfcheck runs
+ * ({@code infra/modules/db/main.tf}, with {@code /} separators; absolute when the source directory
+ * was given absolute), and the 1-based line of the block's first line.
  */
 public record SourceLocation(String file, int line) {
   public SourceLocation {

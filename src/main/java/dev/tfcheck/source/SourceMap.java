@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -21,16 +20,21 @@ import java.util.stream.Stream;
  * is a local path ({@code ./} or {@code ../}, as Terraform defines one), of the modules it calls.
  * Remote module sources are not followed: their resources are located at the {@code module} block
  * that calls them. {@code .tf.json} files are not read.
+ *
+ * <p>Files are named as the user would name them from where tfcheck runs: below the directory as
+ * given ({@code infra/prod/main.tf}, {@code infra/modules/db/main.tf} for {@code --source-dir
+ * infra/prod}), absolute only when the directory was given absolute. In CI tfcheck runs at the
+ * repository's root, and code scanning reads a relative path as one from that root.
  */
 public final class SourceMap {
   /** No source directory: every location is logical (the address) only. */
-  public static final SourceMap NONE = new SourceMap(null, Map.of());
+  public static final SourceMap NONE = new SourceMap(false, Map.of());
 
-  private final Path root;
+  private final boolean scanned;
   private final Map<String, SourceLocation> byConfigAddress;
 
-  private SourceMap(Path root, Map<String, SourceLocation> byConfigAddress) {
-    this.root = root;
+  private SourceMap(boolean scanned, Map<String, SourceLocation> byConfigAddress) {
+    this.scanned = scanned;
     this.byConfigAddress = Map.copyOf(byConfigAddress);
   }
 
@@ -41,26 +45,26 @@ public final class SourceMap {
    *     cannot be read
    */
   public static SourceMap scan(Path dir) throws SourceException {
-    if (!Files.isDirectory(dir)) {
+    return scan(dir, Path.of("").toAbsolutePath());
+  }
+
+  /** {@link #scan(Path)} as if tfcheck ran in {@code workingDirectory}: a relative {@code dir} is below it. */
+  public static SourceMap scan(Path dir, Path workingDirectory) throws SourceException {
+    Path root = workingDirectory.resolve(dir).normalize();
+    if (!Files.isDirectory(root)) {
       throw new SourceException(dir.toString(), "not a directory");
     }
-    Path root = dir.toAbsolutePath().normalize();
     Scan scan = new Scan(dir, root);
     if (scan.files(root).isEmpty()) {
       throw new SourceException(dir.toString(), "no .tf files in the directory");
     }
     scan.module(root, "", new ArrayDeque<>());
-    return new SourceMap(root, scan.found);
+    return new SourceMap(true, scan.found);
   }
 
   /** Whether no source directory was given. */
   public boolean isEmpty() {
-    return root == null;
-  }
-
-  /** The source directory, absolute; empty for {@link #NONE}. */
-  public Optional<Path> root() {
-    return Optional.ofNullable(root);
+    return !scanned;
   }
 
   /**
@@ -109,9 +113,9 @@ public final class SourceMap {
     void module(Path dir, String prefix, Deque<Path> calling) throws SourceException {
       calling.push(dir);
       for (Path file : files(dir)) {
-        String relative = relative(file);
+        String shown = shown(file);
         for (BlockScanner.Block b : blocks(file)) {
-          SourceLocation at = new SourceLocation(relative, b.line());
+          SourceLocation at = new SourceLocation(shown, b.line());
           switch (b.keyword()) {
             case "resource" -> found.putIfAbsent(prefix + b.labels().get(0) + "." + b.labels().get(1), at);
             case "data" -> found.putIfAbsent(prefix + "data." + b.labels().get(0) + "." + b.labels().get(1), at);
@@ -159,15 +163,10 @@ public final class SourceMap {
       return blocks;
     }
 
-    private String relative(Path path) {
-      List<String> parts = new ArrayList<>();
-      root.relativize(path).forEach(p -> parts.add(p.toString()));
-      return String.join("/", parts);
-    }
-
-    /** A path as the user would write it: below (or beside) the directory they gave. */
+    /** A path as the user would write it: below (or beside) the directory as they gave it, with / separators. */
     private String shown(Path path) {
-      return given.resolve(root.relativize(path)).normalize().toString();
+      Path p = given.isAbsolute() ? path : given.resolve(root.relativize(path)).normalize();
+      return p.toString().replace(p.getFileSystem().getSeparator(), "/");
     }
 
     private static boolean isOverride(Path file) {

@@ -14,6 +14,7 @@ import dev.tfcheck.policy.UnknownMode;
 import dev.tfcheck.finding.Severity;
 import dev.tfcheck.source.SourceException;
 import dev.tfcheck.source.SourceMap;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class ReportCases {
     return BuiltinPolicies.catalog();
   }
 
-  /** The case's run with its source locations. */
+  /** The case's run with its source locations, as if tfcheck ran at the repository's root. */
   static Run run(Case c) {
     return new Run(List.of(check(c)), catalog(), sources(c));
   }
@@ -76,7 +77,7 @@ final class ReportCases {
 
   static SourceMap sources(Case c) {
     try {
-      return SourceMap.scan(Fixtures.path(c.sourceDir()));
+      return SourceMap.scan(Path.of(c.sourceDir()), Fixtures.repo());
     } catch (SourceException e) {
       throw new AssertionError(e.file() + ": " + e.getMessage(), e);
     }

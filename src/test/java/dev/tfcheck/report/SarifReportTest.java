@@ -10,11 +10,14 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.tfcheck.Fixtures;
 import dev.tfcheck.finding.Severity;
 import dev.tfcheck.plan.Json;
 import dev.tfcheck.policy.Rule;
+import dev.tfcheck.source.SourceMap;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +38,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
  * license), rules described from METADATA, results located on the .tf lines of the reference plans.
  */
 class SarifReportTest {
+  private static final String INSECURE = "reference-terraform/examples/insecure/";
   private static Schema schema;
 
   @BeforeAll
@@ -80,15 +84,15 @@ class SarifReportTest {
       assertEquals("%SRCROOT%", physical.at("/artifactLocation/uriBaseId").asText(), key);
       where.put(key, physical.at("/artifactLocation/uri").asText() + ":" + physical.at("/region/startLine").asInt());
     }
-    assertEquals("modules/rds-aurora-v2/main.tf:23", where.get("TFC-RDS-008 module.wagtail_rds_instance.aws_rds_cluster.this[0]"));
-    assertEquals("modules/rds-aurora-v2/main.tf:121",
+    assertEquals(INSECURE + "modules/rds-aurora-v2/main.tf:23", where.get("TFC-RDS-008 module.wagtail_rds_instance.aws_rds_cluster.this[0]"));
+    assertEquals(INSECURE + "modules/rds-aurora-v2/main.tf:121",
         where.get("TFC-NET-001 module.wagtail_rds_instance.aws_security_group_rule.cidr_ingress[0]"));
-    assertEquals("modules/rds-aurora-v2/main.tf:53",
+    assertEquals(INSECURE + "modules/rds-aurora-v2/main.tf:53",
         where.get("TFC-RDS-015 module.wagtail_rds_instance.aws_rds_cluster_instance.this[0]"));
-    assertEquals("main.tf:171", where.get("TFC-ECS-003 aws_ecs_task_definition.wagtail"));
-    assertEquals("main.tf:98", where.get("TFC-ECR-001 aws_ecr_repository.wagtail"));
-    assertEquals("main.tf:66", where.get("TFC-SSM-001 aws_ssm_parameter.db_password"));
-    assertEquals("main.tf:75", where.get("TFC-IAM-001 aws_iam_policy.wagtail_rds_connect"));
+    assertEquals(INSECURE + "main.tf:171", where.get("TFC-ECS-003 aws_ecs_task_definition.wagtail"));
+    assertEquals(INSECURE + "main.tf:98", where.get("TFC-ECR-001 aws_ecr_repository.wagtail"));
+    assertEquals(INSECURE + "main.tf:66", where.get("TFC-SSM-001 aws_ssm_parameter.db_password"));
+    assertEquals(INSECURE + "main.tf:75", where.get("TFC-IAM-001 aws_iam_policy.wagtail_rds_connect"));
     assertTrue(run.has("originalUriBaseIds"));
   }
 
@@ -100,7 +104,7 @@ class SarifReportTest {
         {"ruleId": "TFC-RDS-008", "ruleIndex": %d, "kind": "fail", "level": "error",
          "message": {"text": "db_cluster_parameter_group_name is \\"default\\", a default group that does not force TLS: use an aws_rds_cluster_parameter_group that sets rds.force_ssl = 1"},
          "locations": [{
-           "physicalLocation": {"artifactLocation": {"uri": "modules/rds-aurora-v2/main.tf", "uriBaseId": "%%SRCROOT%%"},
+           "physicalLocation": {"artifactLocation": {"uri": "reference-terraform/examples/insecure/modules/rds-aurora-v2/main.tf", "uriBaseId": "%%SRCROOT%%"},
                                 "region": {"startLine": 23}},
            "logicalLocations": [{"name": "aws_rds_cluster.this[0]",
                                  "fullyQualifiedName": "module.wagtail_rds_instance.aws_rds_cluster.this[0]", "kind": "resource"}]}],
@@ -140,13 +144,23 @@ class SarifReportTest {
         Severity.MEDIUM, "warning 5.5", Severity.LOW, "note 2.0");
     List<Rule> catalog = new ArrayList<>(ReportCases.catalog().rules());
     assertEquals(catalog.size(), rules.size());
+    int cut = 0;
     for (int i = 0; i < catalog.size(); i++) {
       Rule r = catalog.get(i);
       JsonNode d = rules.get(i);
       assertEquals(r.id(), d.path("id").asText());
       assertEquals(r.key(), d.path("name").asText());
       assertEquals(r.title(), d.at("/shortDescription/text").asText());
-      assertEquals(r.description().strip(), d.at("/fullDescription/text").asText());
+      String description = d.at("/fullDescription/text").asText();
+      String whole = r.description().strip();
+      if (whole.length() <= 1024) {
+        assertEquals(whole, description, r.id());
+      } else {
+        String kept = description.substring(0, description.length() - 1);
+        assertTrue(description.length() <= 1024 && description.endsWith("…") && whole.startsWith(kept + " "),
+            r.id() + ": cut at a word to GitHub's limit of 1024 characters: " + description);
+        cut++;
+      }
       assertEquals("https://github.com/tfcheck/tfcheck/blob/main/docs/rules/" + r.id() + ".md", d.path("helpUri").asText());
       assertEquals(levels.get(r.severity()),
           d.at("/defaultConfiguration/level").asText() + " " + d.at("/properties/security-severity").asText(), r.id());
@@ -156,6 +170,7 @@ class SarifReportTest {
       d.at("/properties/tags").forEach(t -> tags.add(t.asText()));
       assertEquals(List.of("security", "terraform", r.tier()), tags.subList(0, 3), r.id());
     }
+    assertTrue(cut > 0, "some rule's description is longer than GitHub takes: the cut is tested");
     JsonNode rds001 = rules.get(catalog.indexOf(ReportCases.catalog().byId("TFC-RDS-001").orElseThrow()));
     assertEquals("[\"security\",\"terraform\",\"spike\",\"checkov:CKV_AWS_96\",\"fsbp:RDS.27\",\"trivy:AVD-AWS-0079\"]",
         rds001.at("/properties/tags").toString());
@@ -171,6 +186,16 @@ class SarifReportTest {
     assertEquals("module.wagtail_rds_instance.aws_rds_cluster.this[0]",
         result(ReportCases.runWithoutSources(ReportCases.INSECURE), "TFC-RDS-008",
             "module.wagtail_rds_instance.aws_rds_cluster.this[0]").at("/locations/0/logicalLocations/0/fullyQualifiedName").asText());
+  }
+
+  @Test
+  void aSourceDirGivenAbsoluteGivesFileUris() throws Exception {
+    Path dir = Fixtures.path("reference-terraform/examples/insecure");
+    Run run = new Run(List.of(ReportCases.check(ReportCases.INSECURE)), ReportCases.catalog(), SourceMap.scan(dir));
+    JsonNode artifact = result(run, "TFC-ECS-003", "aws_ecs_task_definition.wagtail").at("/locations/0/physicalLocation");
+    assertEquals(Json.nodes().objectNode().put("uri", dir.resolve("main.tf").toUri().toASCIIString()),
+        artifact.path("artifactLocation"));
+    assertEquals(171, artifact.at("/region/startLine").asInt());
   }
 
   @Test
