@@ -263,10 +263,18 @@ public final class SarifReport implements Report {
     }
   }
 
-  /** A relative path as a relative URI reference: {@code /} separators, each segment percent-encoded. */
+  /**
+   * A relative path as a relative URI reference: {@code /} separators, characters URIs cannot hold
+   * percent-encoded, and {@code ./} before a first segment with a colon, which would read as a scheme.
+   */
   static String relativeUri(String path) {
+    String slashed = path.replace('\\', '/');
+    int colon = slashed.indexOf(':');
+    if (colon >= 0 && (slashed.indexOf('/') < 0 || colon < slashed.indexOf('/'))) {
+      slashed = "./" + slashed;
+    }
     try {
-      return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+      return new URI(null, null, slashed, null).toASCIIString();
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a path: " + path, e);
     }

@@ -189,6 +189,14 @@ class SarifReportTest {
   }
 
   @Test
+  void relativePathsAreRelativeUriReferences() {
+    assertEquals("plans/prod%20eu/plan.json", SarifReport.relativeUri("plans/prod eu/plan.json"));
+    assertEquals("../modules/db/main.tf", SarifReport.relativeUri("../modules/db/main.tf"));
+    assertEquals("./c:plans/plan.json", SarifReport.relativeUri("c:plans/plan.json"));
+    assertEquals("plans/a:b.json", SarifReport.relativeUri("plans/a:b.json"));
+  }
+
+  @Test
   void aSourceDirGivenAbsoluteGivesFileUris() throws Exception {
     Path dir = Fixtures.path("reference-terraform/examples/insecure");
     Run run = new Run(List.of(ReportCases.check(ReportCases.INSECURE)), ReportCases.catalog(), SourceMap.scan(dir));
