@@ -25,6 +25,7 @@ for suite in \
   scripts/test-dist.sh \
   scripts/test-pre-commit.sh \
   scripts/test-actionlint.sh \
+  scripts/test-html-report.sh \
   ; do
   if [ -x "$suite" ]; then
     step "$suite"

@@ -192,8 +192,14 @@
     form.addEventListener('input', filter);
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('reset', () => setTimeout(filter, 0));
-    prev.addEventListener('click', () => { page--; render(false); });
-    next.addEventListener('click', () => { page++; render(false); });
+    // A new page starts at its first row, not where the pager left the reader.
+    function turn(by) {
+      page += by;
+      render(false);
+      shown.scrollIntoView({ block: 'start' });
+    }
+    prev.addEventListener('click', () => turn(-1));
+    next.addEventListener('click', () => turn(1));
     tbody.addEventListener('click', (e) => {
       const button = e.target.closest('button.address');
       if (button) detail(Number(button.dataset.address));

@@ -53,11 +53,11 @@ class HtmlReportTest {
     checker = Checker.builtIn(UnknownMode.WARN);
   }
 
-  /** Each reference plan with the Terraform it was planned from, for the source locations. */
+  /** Each reference plan with the Terraform it was planned from (--source-dir), run from the repository. */
   @ParameterizedTest
   @ValueSource(strings = {"wagtail", "insecure"})
   void reportMatchesTheGoldenFile(String name) throws Exception {
-    SourceMap sources = SourceMap.scan(Fixtures.path("reference-terraform/examples/" + name));
+    SourceMap sources = SourceMap.scan(Path.of("reference-terraform/examples/" + name), Fixtures.repo());
     Run run = new Run(List.of(check("fixtures/reference/" + name + ".plan.json")), BuiltinPolicies.catalog(), sources);
     String actual = new HtmlReport().render(run).replace(Fixtures.repo() + "/", "");
     Path golden = Fixtures.path("src/test/resources/golden/" + name + ".report.html");
@@ -91,7 +91,7 @@ class HtmlReportTest {
     CheckResult check = check("fixtures/reference/insecure.plan.json");
     List<Result> marked = check.results().stream()
         .map(r -> r.ruleId().equals("TFC-RDS-005") && r.outcome() == Outcome.FAIL ? r.inBaseline() : r).toList();
-    SourceMap sources = SourceMap.scan(Fixtures.path("reference-terraform/examples/insecure"));
+    SourceMap sources = SourceMap.scan(Path.of("reference-terraform/examples/insecure"), Fixtures.repo());
     String html = new HtmlReport().render(new Run(List.of(result(check.plan(), marked, List.of())),
         BuiltinPolicies.catalog(), sources));
 
@@ -100,8 +100,10 @@ class HtmlReportTest {
     for (int i = 0; i < data.get("addresses").size(); i++) {
       located.put(data.get("addresses").get(i).asText(), data.get("locations").get(i).asText());
     }
-    assertEquals("main.tf:98", located.get("aws_ecr_repository.wagtail"));
-    assertEquals("modules/rds-aurora-v2/main.tf:23", located.get("module.wagtail_rds_instance.aws_rds_cluster.this[0]"));
+    String dir = "reference-terraform/examples/insecure/";
+    assertEquals(dir + "main.tf:98", located.get("aws_ecr_repository.wagtail"));
+    assertEquals(dir + "modules/rds-aurora-v2/main.tf:23",
+        located.get("module.wagtail_rds_instance.aws_rds_cluster.this[0]"));
     assertEquals("", located.get("(plan)"), "a plan-level result is declared nowhere");
     located.forEach((address, at) -> assertEquals(sources.locate(address).map(Object::toString).orElse(""), at, address));
     List<String> baseline = new ArrayList<>();
