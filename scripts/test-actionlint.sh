@@ -24,7 +24,8 @@ log() { printf 'test-actionlint: %s\n' "$*" >&2; }
 pass() { passed=$((passed + 1)); log "ok: $*"; }
 fail() { failed=$((failed + 1)); log "FAIL: $*"; }
 
-scripts/install-tools.sh actionlint >/dev/null || exit 1
+scripts/install-tools.sh actionlint shellcheck >/dev/null || exit 1
+export PATH="$root/.tools/bin:$PATH" # actionlint runs shellcheck on every run: script
 actionlint=("$root/.tools/bin/actionlint" -no-color)
 log "actionlint $("${actionlint[0]}" -version | head -n 1)"
 command -v shellcheck >/dev/null 2>&1 || log "NOTE: no shellcheck on PATH: the run: scripts are not shellchecked"

@@ -217,7 +217,9 @@ final class CheckCommand implements Callable<Integer> {
     for (String unused : Waivers.unused(checks, selected)) {
       io.err().println("tfcheck: " + cfg.source() + ": warning: " + unused + " matched nothing");
     }
-    int written = print(new Run(checks, catalog, sources), files);
+    // After an input error the files would describe less than was asked for: do not write them
+    // (a CI job uploading a SARIF that misses a plan would close that plan's alerts).
+    int written = print(new Run(checks, catalog, sources), exit == ExitCode.ERROR ? Map.of() : files);
     Timings.mark("report");
     if (timings) {
       io.err().println("tfcheck: timings: " + Timings.summary());

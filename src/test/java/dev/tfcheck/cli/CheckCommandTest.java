@@ -123,6 +123,14 @@ class CheckCommandTest {
   }
 
   @Test
+  void noReportFileAfterAnInputError() {
+    Path json = dir.resolve("out.json");
+    Invocation run = Invocation.of(WAGTAIL, dir.resolve("missing.json").toString(), "--output", "json=" + json);
+    assertEquals(2, run.exit());
+    assertTrue(Files.notExists(json), "a report that misses a plan is not written");
+  }
+
+  @Test
   void malformedOutputIsAUsageError() {
     assertEquals(new Invocation(2, "", "tfcheck: --output out.json: expected FORMAT=PATH, e.g. --output json=report.json\n"),
         Invocation.of(INSECURE, "--output", "out.json"));
