@@ -81,7 +81,7 @@ jobs:
 YAML
 (cd "$work/bad" && "${actionlint[@]}" -oneline) >"$work/out" 2>&1
 for expected in 'missing input "plans" which is required by action "tfcheck" defined at "./". all required inputs are "plans"' \
-                'input "plan" is not defined in action "tfcheck" defined at "./". available inputs are "archive", "args", "config", "fail-on", "java-version", "plans", "policy", "sarif-category", "summary", "upload-sarif", "working-directory"'; do
+                'input "plan" is not defined in action "tfcheck" defined at "./". available inputs are "archive", "args", "config", "fail-on", "java-version", "plans", "policy", "sarif-category", "source-dir", "summary", "upload-sarif", "working-directory"'; do
   if grep -qF -- "$expected" "$work/out"; then pass "a wrong use of the action is reported: ${expected%% defined at*}"
   else fail "a wrong use of the action is not reported as: $expected"; cat "$work/out" >&2; fi
 done

@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
   List<String> plans;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-      description = "Report on stdout: text, json (default: ${DEFAULT-VALUE}).")
+      description = "Report on stdout: text, json, sarif, junit, markdown, html (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
   @Option(names = "--output", paramLabel = "FORMAT=PATH",
