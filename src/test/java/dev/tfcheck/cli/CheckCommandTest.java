@@ -120,6 +120,8 @@ class CheckCommandTest {
     try (Stream<Path> left = Files.list(json.getParent())) {
       assertEquals(List.of(json), left.toList(), "no temporary file left beside the report");
     }
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(json)),
+        "a report is readable by others, not private like a temporary file");
   }
 
   @Test
