@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Where a run's time goes, for {@code --timings}: each {@link #mark} charges the time since the
- * previous one to a phase. Off unless enabled, and then only a few clock reads per plan.
+ * previous one to a phase. Off unless enabled, and then only a few clock reads per plan. With
+ * several threads at work the phases overlap: the figures then say where time went, not how long.
  */
 public final class Timings {
   private static boolean enabled;
@@ -16,7 +17,7 @@ public final class Timings {
   private Timings() {}
 
   /** Starts timing; the JVM's own start-up, until now, is the first phase. */
-  public static void enable() {
+  public static synchronized void enable() {
     enabled = true;
     long now = System.nanoTime();
     long jvmMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -25,7 +26,7 @@ public final class Timings {
   }
 
   /** Charges the time since the previous mark to {@code phase}. */
-  public static void mark(String phase) {
+  public static synchronized void mark(String phase) {
     if (!enabled) {
       return;
     }
@@ -35,7 +36,7 @@ public final class Timings {
   }
 
   /** {@code jvm start 95 ms, parse 40 ms, ..., total 1234 ms}, or null when not enabled. */
-  public static String summary() {
+  public static synchronized String summary() {
     if (!enabled) {
       return null;
     }

@@ -191,26 +191,15 @@ final class CheckCommand implements Callable<Integer> {
     Timings.mark("policies and configuration");
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
-    for (String source : new LinkedHashSet<>(plans)) {
-      Plan plan;
-      try {
-        plan = new PlanReader(io.in()).read(source);
-      } catch (PlanException e) {
-        exit = Errors.report(io, source, e, debug.debug);
-        continue;
-      }
-      plan.warnings().forEach(w -> io.err().println("tfcheck: " + source + ": warning: " + w));
-      Timings.mark("parse");
-      Model model = ModelBuilder.build(plan);
-      Timings.mark("resolve");
-      if (model.resources().isEmpty() && !allowEmpty) {
-        io.err().println("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
+    for (PlanRunner.Outcome o : PlanRunner.run(List.copyOf(new LinkedHashSet<>(plans)), io.in(), checker, allowEmpty,
+        debug.debug)) {
+      o.messages().forEach(io.err()::println);
+      if (o.failed()) {
         exit = ExitCode.ERROR;
         continue;
       }
-      CheckResult check = checker.check(model);
-      checks.add(check);
-      if (check.failsAt(failOn) && exit == ExitCode.CLEAN) {
+      checks.add(o.check());
+      if (o.check().failsAt(failOn) && exit == ExitCode.CLEAN) {
         exit = ExitCode.FINDINGS;
       }
     }

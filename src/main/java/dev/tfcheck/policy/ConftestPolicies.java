@@ -23,19 +23,18 @@ public final class ConftestPolicies implements PolicySet {
   private static final String PLAN = "(plan)";
 
   private final PolicyBundle bundle;
-  private PolicyEngine engine;
+  private final EnginePool engines;
 
   public ConftestPolicies(PolicyBundle bundle) {
     this.bundle = bundle;
+    this.engines = new EnginePool(bundle);
   }
 
   @Override
   public List<Result> results(Model model) {
-    if (engine == null) {
-      engine = PolicyEngine.load(bundle);
-    }
-    JsonNode main = engine.evaluate(UserPolicies.CONFTEST_ENTRYPOINT,
-        Json.compact(MaskedPlan.of(model.plan(), model)), Json.nodes().objectNode());
+    String input = Json.compact(MaskedPlan.of(model.plan(), model));
+    JsonNode main = engines.with(engine -> engine.evaluate(UserPolicies.CONFTEST_ENTRYPOINT, input,
+        Json.nodes().objectNode()));
     List<Result> results = new ArrayList<>();
     for (String rule : RULES) {
       String id = UserPolicies.CONFTEST_ENTRYPOINT + "." + rule;

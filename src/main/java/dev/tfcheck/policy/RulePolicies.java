@@ -16,16 +16,14 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Rules that follow tfcheck's protocol (docs/writing-rules.md), in a bundle: builds each model's
- * input document, evaluates every rule package, and turns the verdicts into results. Holds one Wasm
- * instance, loaded on first use; not thread-safe.
+ * input document, evaluates every rule package, and turns the verdicts into results. Thread-safe:
+ * each evaluation borrows a Wasm instance of its own.
  */
 public final class RulePolicies implements PolicySet {
   /**
@@ -42,7 +40,7 @@ public final class RulePolicies implements PolicySet {
   private final List<Rule> rules;
   private final ObjectNode parameters;
   private final UnknownMode unknownMode;
-  private PolicyEngine engine;
+  private final EnginePool engines;
 
   /**
    * @param rules the rules to report (a subset of the catalog)
@@ -58,6 +56,7 @@ public final class RulePolicies implements PolicySet {
       UnknownMode unknownMode, int chunkResources) {
     this.chunkResources = chunkResources;
     this.bundle = bundle;
+    this.engines = new EnginePool(bundle);
     this.catalog = catalog;
     this.rules = List.copyOf(rules);
     this.parameters = parameters.deepCopy();
@@ -103,15 +102,11 @@ public final class RulePolicies implements PolicySet {
 
   /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
-    if (engine == null) {
-      engine = PolicyEngine.load(bundle);
-      Timings.mark("wasm load");
-    }
     SortedMap<String, PolicyEngine.Verdict> verdicts;
     if (model.resources().size() <= chunkResources) {
       String input = Json.compact(PolicyInput.of(model));
       Timings.mark("policy input");
-      verdicts = engine.verdicts(input, parameters);
+      verdicts = engines.with(engine -> engine.verdicts(input, parameters));
       Timings.mark("evaluate");
     } else {
       Map<String, SortedSet<String>> applies = new TreeMap<>();
@@ -145,7 +140,6 @@ public final class RulePolicies implements PolicySet {
   private List<SortedMap<String, PolicyEngine.Verdict>> chunkVerdicts(Model model) {
     List<InputChunks.Chunk> chunks = InputChunks.of(model, chunkResources);
     int threads = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
-    BlockingQueue<PolicyEngine> engines = new LinkedBlockingQueue<>(List.of(engine));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tfcheck-chunk");
       t.setDaemon(true);
@@ -156,15 +150,7 @@ public final class RulePolicies implements PolicySet {
       for (InputChunks.Chunk chunk : chunks) {
         futures.add(pool.submit(() -> {
           String input = Json.compact(PolicyInput.of(model, chunk.members()));
-          PolicyEngine mine = engines.poll();
-          if (mine == null) {
-            mine = PolicyEngine.load(bundle);
-          }
-          try {
-            return judgedOnly(mine.verdicts(input, parameters), chunk.judged());
-          } finally {
-            engines.add(mine);
-          }
+          return judgedOnly(engines.with(engine -> engine.verdicts(input, parameters)), chunk.judged());
         }));
       }
       List<SortedMap<String, PolicyEngine.Verdict>> out = new ArrayList<>();

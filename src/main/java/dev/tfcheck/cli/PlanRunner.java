@@ -1,0 +1,96 @@
+package dev.tfcheck.cli;
+
+import dev.tfcheck.Timings;
+import dev.tfcheck.finding.CheckResult;
+import dev.tfcheck.model.Model;
+import dev.tfcheck.model.ModelBuilder;
+import dev.tfcheck.plan.Plan;
+import dev.tfcheck.plan.PlanException;
+import dev.tfcheck.plan.PlanReader;
+import dev.tfcheck.policy.Checker;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Checks the plans of one invocation, several at a time (one per processor: the checker gives each
+ * evaluation its own Wasm instance), and hands back their outcomes in the order the plans were
+ * given, with the lines each has for stderr, so that output never depends on scheduling.
+ */
+final class PlanRunner {
+  /** One plan's outcome: its result, or an input error; the stderr lines it has either way. */
+  record Outcome(String source, List<String> messages, CheckResult check) {
+    boolean failed() {
+      return check == null;
+    }
+  }
+
+  private PlanRunner() {}
+
+  static List<Outcome> run(List<String> sources, InputStream stdin, Checker checker, boolean allowEmpty,
+      boolean debug) {
+    int threads = Math.max(1, Math.min(sources.size(), Runtime.getRuntime().availableProcessors()));
+    if (threads == 1) {
+      List<Outcome> out = new ArrayList<>();
+      sources.forEach(s -> out.add(check(s, stdin, checker, allowEmpty, debug)));
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tfcheck-plan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (String source : sources) {
+        futures.add(pool.submit(() -> check(source, stdin, checker, allowEmpty, debug)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      for (Future<Outcome> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Outcome check(String source, InputStream stdin, Checker checker, boolean allowEmpty, boolean debug) {
+    List<String> messages = new ArrayList<>();
+    Plan plan;
+    try {
+      plan = new PlanReader(stdin).read(source);
+    } catch (PlanException e) {
+      messages.add("tfcheck: " + source + ": " + e.getMessage());
+      if (debug) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        messages.add(trace.toString().stripTrailing());
+      }
+      return new Outcome(source, messages, null);
+    }
+    plan.warnings().forEach(w -> messages.add("tfcheck: " + source + ": warning: " + w));
+    Timings.mark("parse");
+    Model model = ModelBuilder.build(plan);
+    Timings.mark("resolve");
+    if (model.resources().isEmpty() && !allowEmpty) {
+      messages.add("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
+      return new Outcome(source, messages, null);
+    }
+    return new Outcome(source, messages, checker.check(model));
+  }
+}
