@@ -11,26 +11,31 @@ import java.util.TreeMap;
 
 /** The policy bundle compiled from policies/ at build time and shipped in the jar. */
 public final class BuiltinPolicies {
-  private static final String BUNDLE = "policy-bundle.tar.gz";
+  private static final String NAME = "built-in policies";
   private static final String CAPABILITIES = "capabilities.json";
 
   private BuiltinPolicies() {}
 
-  /** Read once: the catalog and the engine both need it. */
+  /** Read once, from the index the build wrote: the catalog and the engine both need it. */
   private static final class Holder {
-    static final PolicyBundle BUNDLE_READ = read();
+    static final BuiltinIndex INDEX = read();
 
-    private static PolicyBundle read() {
-      try (InputStream in = open(BUNDLE)) {
-        return PolicyBundle.read("built-in policies", in);
+    private static BuiltinIndex read() {
+      try (InputStream in = open(BuiltinIndex.RESOURCE)) {
+        return BuiltinIndex.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
+  /**
+   * The built-in bundle: its name, hash and data. Its Wasm is not read: the build compiled it to
+   * classes ({@link #compiled}), so the bundle carries no module bytes and no sources.
+   */
   public static PolicyBundle bundle() {
-    return Holder.BUNDLE_READ;
+    BuiltinIndex index = Holder.INDEX;
+    return new PolicyBundle(NAME, index.sha256(), new byte[0], index.data(), new TreeMap<>());
   }
 
   /**
@@ -38,14 +43,14 @@ public final class BuiltinPolicies {
    * bundle (by content: the compiled module was made from exactly its policy.wasm).
    */
   static Optional<CompiledPolicy> compiled(PolicyBundle bundle) {
-    if (!bundle.sha256().equals(bundle().sha256())) {
+    if (!bundle.sha256().equals(Holder.INDEX.sha256())) {
       return Optional.empty();
     }
     return Optional.of(new CompiledPolicy(BuiltinPolicyModule.load(), BuiltinPolicyModule::create));
   }
 
   public static RuleCatalog catalog() {
-    return RuleCatalog.fromSources(bundle().sources());
+    return RuleCatalog.of(Holder.INDEX.rules());
   }
 
   /** The builtins opa-java-wasm runs, as an OPA capabilities document (to compile user policies). */

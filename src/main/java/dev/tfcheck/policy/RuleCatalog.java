@@ -129,6 +129,17 @@ public final class RuleCatalog {
     return v.asText();
   }
 
+  /** A catalog of rules already read (the build's index of the built-in ones). */
+  static RuleCatalog of(List<Rule> rules) {
+    SortedMap<String, Rule> byId = new TreeMap<>();
+    Map<String, Rule> byKey = new TreeMap<>();
+    for (Rule r : rules) {
+      byId.put(r.id(), r);
+      byKey.put(r.key(), r);
+    }
+    return new RuleCatalog(byId, byKey);
+  }
+
   /** One catalog of several bundles' rules. */
   public static RuleCatalog merge(List<RuleCatalog> catalogs) {
     SortedMap<String, Rule> byId = new TreeMap<>();
