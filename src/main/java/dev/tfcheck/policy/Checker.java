@@ -45,12 +45,19 @@ public final class Checker {
         parameters, unknownMode)), waivers, baseline);
   }
 
+  /** @throws PolicyFailure when a policy fails on the model: the plan is then not judged */
   public CheckResult check(Model model) {
     List<Result> results = new ArrayList<>();
     List<CheckResult.Policy> policies = new ArrayList<>();
     int rules = 0;
     for (PolicySet set : sets) {
-      results.addAll(set.results(model));
+      try {
+        results.addAll(set.results(model));
+      } catch (PolicyFailure e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new PolicyFailure(set.bundle(), e);
+      }
       policies.add(new CheckResult.Policy(set.bundle().name(), set.bundle().sha256()));
       rules += set.ruleCount();
     }

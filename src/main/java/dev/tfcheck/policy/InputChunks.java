@@ -29,6 +29,12 @@ final class InputChunks {
   /** One evaluation: the resources whose results count, and every resource its input holds. */
   record Chunk(SortedSet<String> judged, SortedSet<String> members) {}
 
+  /**
+   * How many resources an evaluation may hold per resource it judges (what they reference and what
+   * references them): beyond it, a chunk would outgrow the Wasm memory a whole chunk was sized for.
+   */
+  private static final int MAX_MEMBERS_PER_JUDGED = 4;
+
   private InputChunks() {}
 
   static List<Chunk> of(Model model, int maxJudged) {
@@ -83,7 +89,31 @@ final class InputChunks {
         }
       }
     }
+    if (members.size() > maxMembers(judged)) {
+      throw tooLarge(model, judged, members.size());
+    }
     return new Chunk(Collections.unmodifiableSortedSet(judged), Collections.unmodifiableSortedSet(members));
+  }
+
+  private static int maxMembers(SortedSet<String> judged) {
+    return Math.max(judged.size(), RulePolicies.CHUNK_RESOURCES) * MAX_MEMBERS_PER_JUDGED;
+  }
+
+  /**
+   * A chunk that cannot fit: its resources are referenced by (or reference) too many others of their
+   * module instance to be judged apart from them. Refused rather than judged without its context.
+   */
+  private static PolicyFailure tooLarge(Model model, SortedSet<String> judged, int members) {
+    Resource hub = null;
+    for (String address : judged) {
+      Resource r = model.resources().get(address);
+      if (hub == null || r.referencedBy().size() > hub.referencedBy().size()) {
+        hub = r;
+      }
+    }
+    return new PolicyFailure("is too large to judge: judging " + judged.size() + " of its resources needs "
+        + members + " in one evaluation (" + hub.id() + " alone is referenced by " + hub.referencedBy().size()
+        + "), more than the " + maxMembers(judged) + " the policy engine's memory holds");
   }
 
   private static String group(Resource r) {
