@@ -60,7 +60,16 @@ public final class Main implements Runnable {
       }
       return ExitCode.ERROR;
     });
-    return cli.execute(withDefaultCommand(args));
+    try {
+      return cli.execute(withDefaultCommand(args));
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // picocli hands only exceptions to the handler above; an Error would reach the user as a stack trace.
+      io.err().println("tfcheck: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+      if (debug) {
+        e.printStackTrace(io.err());
+      }
+      return ExitCode.ERROR;
+    }
   }
 
   private static String commandName(CommandLine c) {

@@ -8,9 +8,8 @@ import dev.tfcheck.plan.Plan;
 import dev.tfcheck.plan.PlanException;
 import dev.tfcheck.plan.PlanReader;
 import dev.tfcheck.policy.Checker;
+import dev.tfcheck.policy.PolicyFailure;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -75,22 +74,25 @@ final class PlanRunner {
     try {
       plan = new PlanReader(stdin).read(source);
     } catch (PlanException e) {
-      messages.add("tfcheck: " + source + ": " + e.getMessage());
-      if (debug) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        messages.add(trace.toString().stripTrailing());
-      }
+      messages.addAll(Errors.lines(source, e.getMessage(), e, debug));
       return new Outcome(source, messages, null);
     }
     plan.warnings().forEach(w -> messages.add("tfcheck: " + source + ": warning: " + w));
     Timings.mark("parse");
-    Model model = ModelBuilder.build(plan);
-    Timings.mark("resolve");
-    if (model.resources().isEmpty() && !allowEmpty) {
-      messages.add("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
-      return new Outcome(source, messages, null);
+    try {
+      Model model = ModelBuilder.build(plan);
+      Timings.mark("resolve");
+      if (model.resources().isEmpty() && !allowEmpty) {
+        messages.add("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");
+        return new Outcome(source, messages, null);
+      }
+      return new Outcome(source, messages, checker.check(model));
+    } catch (PolicyFailure e) {
+      messages.addAll(Errors.lines(source, e.getMessage(), e, debug));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One plan that cannot be checked must not hide the others' results, nor print a stack trace.
+      messages.addAll(Errors.lines(source, Errors.unexpected(e), e, debug));
     }
-    return new Outcome(source, messages, checker.check(model));
+    return new Outcome(source, messages, null);
   }
 }
