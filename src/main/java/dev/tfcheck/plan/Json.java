@@ -55,6 +55,15 @@ public final class Json {
     }
   }
 
+  /** Compact JSON as UTF-8 bytes (what a Wasm module reads: no String in between). */
+  public static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Compact JSON. */
   public static String compact(JsonNode node) {
     try {

@@ -74,7 +74,7 @@ public final class PolicyEngine {
    * @param parameters rule parameters, visible to Rego as {@code data.tfcheck.parameters}
    * @return verdicts by rule key ({@code rds.storage_encrypted})
    */
-  public SortedMap<String, Verdict> verdicts(String input, ObjectNode parameters) {
+  public SortedMap<String, Verdict> verdicts(byte[] input, ObjectNode parameters) {
     ObjectNode data = bundleData.deepCopy();
     ObjectNode tfcheck = data.has("tfcheck") && data.get("tfcheck").isObject()
         ? (ObjectNode) data.get("tfcheck") : data.putObject("tfcheck");
@@ -100,11 +100,11 @@ public final class PolicyEngine {
   }
 
   /** The value of one entrypoint for an input and data; a missing node when it is undefined. */
-  public JsonNode evaluate(String entrypoint, String input, ObjectNode data) {
+  public JsonNode evaluate(String entrypoint, byte[] input, ObjectNode data) {
     if (!module.entrypoints().containsKey(entrypoint)) {
       throw new IllegalArgumentException(name + " has no " + entrypoint + " entrypoint");
     }
-    String raw = module.evaluate(entrypoint, Json.compact(data), input.getBytes(StandardCharsets.UTF_8));
+    String raw = module.evaluate(entrypoint, Json.compact(data), input);
     try {
       return Json.MAPPER.readTree(raw).path(0).path("result");
     } catch (JsonProcessingException e) {

@@ -104,7 +104,7 @@ public final class RulePolicies implements PolicySet {
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
     SortedMap<String, PolicyEngine.Verdict> verdicts;
     if (model.resources().size() <= chunkResources) {
-      String input = Json.compact(PolicyInput.of(model));
+      byte[] input = Json.bytes(PolicyInput.of(model));
       Timings.mark("policy input");
       verdicts = engines.with(engine -> engine.verdicts(input, parameters));
       Timings.mark("evaluate");
@@ -149,7 +149,7 @@ public final class RulePolicies implements PolicySet {
       List<Future<SortedMap<String, PolicyEngine.Verdict>>> futures = new ArrayList<>();
       for (InputChunks.Chunk chunk : chunks) {
         futures.add(pool.submit(() -> {
-          String input = Json.compact(PolicyInput.of(model, chunk.members()));
+          byte[] input = Json.bytes(PolicyInput.of(model, chunk.members()));
           return judgedOnly(engines.with(engine -> engine.verdicts(input, parameters)), chunk.judged());
         }));
       }
