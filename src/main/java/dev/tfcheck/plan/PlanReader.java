@@ -20,9 +20,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,6 +36,10 @@ import java.util.zip.GZIPInputStream;
 public final class PlanReader {
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
+  /** An instance key in an address ({@code [0]}, {@code ["a]b"]}): configuration addresses have none. */
+  private static final Pattern INSTANCE_KEY = Pattern.compile("\\[(?:\"(?:[^\"\\\\]|\\\\.)*\"|\\d+)\\]");
+  private static final Pattern NESTING = Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
+  private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
 
   private final InputStream stdin;
   private final String terraform;
@@ -101,7 +109,7 @@ public final class PlanReader {
       }
       return root;
     } catch (StreamConstraintsException e) {
-      throw new PlanException("is not a plan: " + oneLine(e.getOriginalMessage()), e);
+      throw new PlanException("is not a plan: " + constraint(oneLine(e.getOriginalMessage())), e);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -111,6 +119,19 @@ public final class PlanReader {
       }
       throw new PlanException("is not valid JSON" + where + ": " + what, e);
     }
+  }
+
+  /** Jackson's limit messages name its own classes: say what was too much, in the user's terms. */
+  private static String constraint(String message) {
+    Matcher depth = NESTING.matcher(message);
+    if (depth.find()) {
+      return "its JSON is nested deeper than " + depth.group(1) + " levels (Terraform writes a few dozen)";
+    }
+    Matcher number = NUMBER_LENGTH.matcher(message);
+    if (number.find()) {
+      return "it holds a number of more than " + number.group(1) + " digits";
+    }
+    return message;
   }
 
   private static Plan validate(String source, String sha256, JsonNode root) throws PlanException {
@@ -137,8 +158,49 @@ public final class PlanReader {
     if (warning != null) {
       warnings.add(warning);
     }
+    String mismatch = configurationMismatch(plan);
+    if (mismatch != null) {
+      warnings.add(mismatch);
+    }
     JsonNode tf = plan.get("terraform_version");
     return new Plan(source, sha256, plan, version.asText(), tf != null && tf.isTextual() ? tf.asText() : null, warnings);
+  }
+
+  /**
+   * Terraform writes the configuration of every resource it plans to keep, create or change: one
+   * without it means the file was edited or stitched together. It is still judged (resource_changes
+   * is the truth), but rules that tell an explicit setting from a provider default read every
+   * attribute of such a resource as left to the default, so the user is told.
+   */
+  private static String configurationMismatch(ObjectNode plan) {
+    JsonNode root = plan.path("configuration").path("root_module");
+    if (!root.isObject()) {
+      return null; // older or filtered plans carry no configuration: nothing to disagree with
+    }
+    Set<String> configured = new HashSet<>();
+    collectConfigured(root, "", configured);
+    List<String> missing = new ArrayList<>();
+    for (JsonNode rc : plan.path("resource_changes")) {
+      Set<String> actions = new HashSet<>();
+      rc.path("change").path("actions").forEach(a -> actions.add(a.asText()));
+      boolean leaving = actions.contains("forget") || actions.contains("delete") && !actions.contains("create");
+      String address = rc.path("address").asText("");
+      if (!leaving && !address.isEmpty() && !configured.contains(INSTANCE_KEY.matcher(address).replaceAll(""))) {
+        missing.add(address);
+      }
+    }
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return "configuration disagrees with resource_changes: " + missing.size() + " of the resources to keep or change "
+        + "have no configuration (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+        + (missing.size() > 3 ? ", ..." : "") + "); their attributes are judged as not set explicitly";
+  }
+
+  private static void collectConfigured(JsonNode module, String prefix, Set<String> out) {
+    module.path("resources").forEach(r -> out.add(prefix + r.path("address").asText()));
+    module.path("module_calls").fields().forEachRemaining(call ->
+        collectConfigured(call.getValue().path("module"), prefix + "module." + call.getKey() + ".", out));
   }
 
   /** A binary plan: ask Terraform to render it, from the plan's directory (where it was initialised). */
