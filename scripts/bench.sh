@@ -14,17 +14,21 @@ if [ ${#plans[@]} -eq 0 ]; then
   plans=(fixtures/reference/wagtail.plan.json fixtures/shared-reference/plan-1k.json.gz fixtures/shared-reference/plan-10k.json.gz)
 fi
 [ -f target/tfcheck.jar ] || ./tfcheck version >/dev/null
-java_cmd=(java ${TFCHECK_JAVA_OPTS:-} -jar target/tfcheck.jar)
+read -r -a java_opts <<< "${TFCHECK_JAVA_OPTS:-}"
+java_cmd=(java "${java_opts[@]}" -jar target/tfcheck.jar)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
 
 printf '%-45s %6s %12s %14s\n' plan runs "median s" "median RSS MB"
 for plan in "${plans[@]}"; do
   times=() rss=()
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%e %M' "${java_cmd[@]}" "$plan" --format json >/dev/null || true; } 2>&1 | tail -n 1)
-    times+=("${out% *}")
-    rss+=("${out#* }")
+    measure 3600 "$tmp/out" "${java_cmd[@]}" "$plan" --format json
+    times+=("$seconds")
+    rss+=("$rss_kb")
   done
   t=$(printf '%s\n' "${times[@]}" | median)
   m=$(printf '%s\n' "${rss[@]}" | median)
