@@ -26,6 +26,7 @@ for suite in \
   scripts/test-pre-commit.sh \
   scripts/test-actionlint.sh \
   scripts/test-html-report.sh \
+  scripts/fuzz.sh \
   ; do
   if [ -x "$suite" ]; then
     step "$suite"
