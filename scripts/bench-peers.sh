@@ -11,7 +11,9 @@
 #
 # tfcheck runs as users run it: bin/tfcheck of the distribution archive (target/tfcheck-*.tar.gz,
 # built when missing), unpacked into target/bench/dist, its class-data-sharing archive made once
-# before the runs; --tfcheck ./tfcheck measures the checkout's launcher instead. Every tool reads
+# before the runs; --at REV builds the archive of a commit (git archive, offline Maven) into
+# target/bench/rev-REV and measures that, --archive FILE a given archive, --tfcheck ./tfcheck the
+# checkout's launcher. Every tool reads
 # the same uncompressed JSON (conftest and checkov cannot read .gz), and each writes its usual
 # report to a file. Runs take turns across the tools, so that a change in the machine's load falls
 # on all of them. Peers come from scripts/install-tools.sh (conftest, checkov).
@@ -20,7 +22,8 @@
 # real Terraform output), 100k (scripts/generate-plan.py, deterministic), and 50x: 50 copies of the
 # reference plan in one tfcheck invocation, against one.
 #
-#   scripts/bench-peers.sh [--runs N] [--timeout SECONDS] [--tools LIST] [--inputs LIST] [--tfcheck CMD]
+#   scripts/bench-peers.sh [--runs N] [--timeout S] [--tools LIST] [--inputs LIST]
+#                          [--at REV | --archive FILE | --tfcheck CMD]
 #   scripts/bench-peers.sh --print-checkov-ids
 #
 #   --runs N        runs of each tool on each input (default 5); a tool whose first run on an input
@@ -44,6 +47,8 @@ limit=900
 tools=floor,tfcheck,tfcheck-subset,conftest,checkov
 inputs=reference,1k,10k,100k,50x
 tfcheck_cmd=
+archive=
+rev=
 bench=$root/target/bench
 work=$bench/peers
 corpus=$root/../shared/corpus/reference
@@ -67,6 +72,8 @@ while [ $# -gt 0 ]; do
     --tools) tools=$2; shift 2 ;;
     --inputs) inputs=$2; shift 2 ;;
     --tfcheck) tfcheck_cmd=$2; shift 2 ;;
+    --archive) archive=$(realpath "$2"); shift 2 ;;
+    --at) rev=$(git rev-parse --short "$2^{commit}"); shift 2 ;;
     --print-checkov-ids) jar=target/tfcheck.jar; [ -f "$jar" ] || ./tfcheck version >/dev/null; checkov_ids; exit 0 ;;
     *) die "unknown argument: $1 (see the comment at the top of $0)" ;;
   esac
@@ -83,19 +90,32 @@ done
 command -v jq >/dev/null || die "jq is required"
 
 # tfcheck: the distribution's launcher, unpacked afresh when the archive changed.
+newest_archive() { find "$1" -maxdepth 1 -name 'tfcheck-*.tar.gz' -printf '%T@ %p\n' | sort -n | tail -n 1 | cut -d ' ' -f 2; }
+if [ -n "$rev" ]; then
+  src=$bench/rev-$rev
+  if [ -z "$(newest_archive "$src/target" 2>/dev/null)" ]; then
+    log "building $rev in $src"
+    rm -rf "$src" && mkdir -p "$src"
+    git archive "$rev" | tar -x -C "$src"
+    [ -x .tools/bin/opa ] || scripts/install-tools.sh opa
+    (cd "$src" && OPA=$root/.tools/bin/opa mvn -q -B -o -Dstyle.color=never -DskipTests package >build.log 2>&1) \
+      || { tail -n 20 "$src/build.log" >&2; die "the build of $rev failed (its log: $src/build.log)"; }
+  fi
+  archive=$(newest_archive "$src/target")
+fi
 if [ -z "$tfcheck_cmd" ]; then
-  newest_archive() { find target -maxdepth 1 -name 'tfcheck-*.tar.gz' -printf '%T@ %p\n' | sort -n | tail -n 1 | cut -d ' ' -f 2; }
-  archive=$(newest_archive)
+  [ -n "$archive" ] || archive=$(newest_archive target)
   if [ -z "$archive" ]; then
     log "building the distribution archive"
-    mvn -q -B -Dstyle.color=never -DskipTests package >&2
-    archive=$(newest_archive)
-  elif [ -n "$(find src/main policies pom.xml -newer "$archive" -print -quit)" ]; then
+    mvn -q -B -o -Dstyle.color=never -DskipTests package >&2
+    archive=$(newest_archive target)
+  elif [ -z "$rev" ] && [ -n "$(find src/main policies pom.xml -newer "$archive" -print -quit)" ]; then
     log "warning: $archive is older than the sources; mvn package measures them"
   fi
   dist=$bench/dist
-  if [ ! -f "$dist/.archive" ] || [ "$archive" -nt "$dist/.archive" ]; then
-    rm -rf "$dist" && mkdir -p "$dist"
+  if [ ! -f "$dist/.archive" ] || [ "$archive" -nt "$dist/.archive" ] || [ "$(cat "$dist/.archive")" != "$archive" ]; then
+    # The class-data-sharing archive and the floor were made for the jar this one replaces.
+    rm -rf "$dist" "$bench/cache" "$bench/floor" && mkdir -p "$dist"
     tar -xzf "$archive" -C "$dist" --strip-components=1
     echo "$archive" > "$dist/.archive"
   fi
@@ -240,6 +260,8 @@ good_runs() { awk -F '\t' -v i="$1" -v t="$2" '$1 == i && $2 == t && $7 == "ok"'
         'BEGIN {printf "- %s, cost per resource from 1k to 100k: %.2f ms to %.2f ms, %.2f×.\n", t, 1000 * a / na, 1000 * b / nb, (b / nb) / (a / na)}'
     fi
   done
-  echo "- tfcheck: $tfcheck_label ($(sha256sum "$jar" | cut -c 1-12) lib/tfcheck.jar, commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main policies pom.xml || echo ', with uncommitted changes'))."
+  if [ -n "$rev" ]; then built="built from commit $rev"
+  else built="checkout at $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main policies pom.xml || echo ', with uncommitted changes')"; fi
+  echo "- tfcheck: $tfcheck_label ($(sha256sum "$jar" | cut -c 1-12) lib/tfcheck.jar, $built)."
   echo "- tfcheck-subset and conftest: $(tr ',' ' ' <<< "$subset"); checkov: $(tr ',' ' ' <<< "$checks")."
 } | tee "$work/table.md"
