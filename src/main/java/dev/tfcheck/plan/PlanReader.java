@@ -153,6 +153,9 @@ public final class PlanReader {
       }
       throw new PlanException("is not a Terraform plan: it has neither resource_changes nor planned_values");
     }
+    checkAddresses(plan.path("resource_changes"), "resource_changes");
+    checkStateAddresses(plan.path("prior_state").path("values").path("root_module"), "prior_state");
+    checkStateAddresses(plan.path("planned_values").path("root_module"), "planned_values");
     List<String> warnings = new ArrayList<>();
     String warning = FormatVersion.check(version.asText());
     if (warning != null) {
@@ -164,6 +167,38 @@ public final class PlanReader {
     }
     JsonNode tf = plan.get("terraform_version");
     return new Plan(source, sha256, plan, version.asText(), tf != null && tf.isTextual() ? tf.asText() : null, warnings);
+  }
+
+  /**
+   * Every resource must have an address, or the fields that make one (as the model reads them:
+   * the address, else module_address, mode, type, name and index). Found by fuzzing: a mode that is
+   * neither managed nor data reached the model as an internal error.
+   */
+  private static void checkAddresses(JsonNode resources, String where) throws PlanException {
+    int i = 0;
+    for (JsonNode r : resources) {
+      try {
+        Address.parse(r.path("address").asText());
+      } catch (IllegalArgumentException notAnAddress) {
+        try {
+          JsonNode index = r.get("index");
+          new Address(Address.parseModulePath(r.path("module_address").asText("")), r.path("mode").asText("managed"),
+              r.path("type").asText(), r.path("name").asText(),
+              index == null || index.isNull() ? null : index.isNumber() ? (Object) index.asLong() : index.asText());
+        } catch (IllegalArgumentException e) {
+          throw new PlanException("is not a plan Terraform wrote: " + where + "[" + i + "] has no resource address "
+              + "(address " + Address.quote(r.path("address").asText()) + ": " + oneLine(notAnAddress.getMessage()) + ")", e);
+        }
+      }
+      i++;
+    }
+  }
+
+  private static void checkStateAddresses(JsonNode module, String where) throws PlanException {
+    checkAddresses(module.path("resources"), where);
+    for (JsonNode child : module.path("child_modules")) {
+      checkStateAddresses(child, where);
+    }
   }
 
   /**
