@@ -27,6 +27,7 @@ for suite in \
   scripts/test-actionlint.sh \
   scripts/test-html-report.sh \
   scripts/fuzz.sh \
+  scripts/test-determinism.sh \
   ; do
   if [ -x "$suite" ]; then
     step "$suite"
