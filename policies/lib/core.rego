@@ -251,8 +251,9 @@ target_addresses(r, path, type, key) := {ref.address |
 }
 
 # named_by(type, attribute, value): the live resources of type whose known top-level attribute is
-# value; through the index for name_attributes, by a scan of the type otherwise.
-named_by(type, attribute, value) := object.get(named, concat("\n", [type, attribute, value]), set()) if {
+# value: through the input's names index (docs/policy-input.md) for the attributes it covers, by a
+# scan of the type otherwise.
+named_by(type, attribute, value) := {address | some address in object.get(input.names, [type, attribute, value], [])} if {
 	attribute in name_attributes
 } else := {address |
 	some address in object.get(input.types, type, [])
@@ -260,20 +261,7 @@ named_by(type, attribute, value) := object.get(named, concat("\n", [type, attrib
 	live(address)
 }
 
-# named["<type>\n<attribute>\n<value>"]: the live resources of type whose known top-level
-# attribute, one of name_attributes, is value. A complete rule holding the whole index, so that it
-# is built once per plan and each lookup is one.
-named := named_entries
-
-named_entries[concat("\n", [r.type, attribute, value])] contains r.address if {
-	some r in input.resources
-	not delete_only(r)
-	some attribute in name_attributes
-	value := r.values[attribute]
-	is_string(value)
-}
-
-# name_attributes: the attributes that name what other resources attach to, indexed.
+# name_attributes: the attributes that input.names indexes (PolicyInput.NAME_ATTRIBUTES).
 name_attributes := {"bucket", "db_subnet_group_name", "name", "repository", "role"}
 
 # items(r, path): the values at path keyed by dotted path: each element of a list (path.0, ...) or

@@ -62,8 +62,34 @@ plan_input(resources) := {
 	"plan": complete_plan,
 	"resources": {r.address: r | some r in resources},
 	"types": {type: sort([r.address | some r in resources; r.type == type]) | some x in resources; type := x.type},
+	"names": names_index(resources),
 	"iam": {"roles": {}},
 }
+
+# names_index(resources): input.names as tfcheck builds it (PolicyInput.names): type -> attribute ->
+# value -> addresses of the live managed resources whose known top-level attribute is value.
+names_index(resources) := {type: by_attribute |
+	some x in resources
+	type := x.type
+	by_attribute := {attribute: by_value |
+		some attribute in lib.name_attributes
+		by_value := {value: sort(addresses) |
+			some y in named(resources, type, attribute)
+			value := y.values[attribute]
+			addresses := [z.address | some z in named(resources, type, attribute); z.values[attribute] == value]
+		}
+		count(by_value) > 0
+	}
+}
+
+named(resources, type, attribute) := [r |
+	some r in resources
+	r.type == type
+	object.get(r, "mode", "managed") == "managed"
+	object.get(r, "actions", ["create"]) != ["delete"]
+	is_string(r.values[attribute])
+	not attribute in object.get(r, "sensitive", [])
+]
 
 cluster := object.union(
 	literal("module.database.aws_rds_cluster.this", "aws_rds_cluster", {

@@ -2,6 +2,8 @@
 # that the ECS, IAM, SSM, ECR and ALB rule tests share.
 package tfcheck.lib.ecs_test
 
+import data.tfcheck.lib_test
+
 import data.tfcheck.lib.ecs
 
 # ---- builders ------------------------------------------------------------------------------------
@@ -33,6 +35,7 @@ plan(resources, roles) := {
 	"tfcheck": {"schema_version": "1.0"},
 	"resources": {r.address: r | some r in resources},
 	"types": {type: sort([r.address | some r in resources; r.type == type]) | some x in resources; type := x.type},
+	"names": lib_test.names_index(resources),
 	"iam": {"roles": {role.address: role | some role in roles}},
 }
 

@@ -61,6 +61,7 @@ public final class PolicyInput {
     }
     ObjectNode byType = input.putObject("types");
     types.forEach((type, addresses) -> byType.set(type, strings(addresses)));
+    input.set("names", names(model, members));
     ObjectNode roles = input.putObject("iam").putObject("roles");
     for (Role role : model.roles().values()) {
       if (members == null || members.contains(role.address())) {
@@ -68,6 +69,44 @@ public final class PolicyInput {
       }
     }
     return input;
+  }
+
+  /**
+   * The attributes that name what other resources attach to by name rather than by reference (a
+   * bucket's public access block by {@code bucket}, a role policy by {@code role}, ...).
+   */
+  static final List<String> NAME_ATTRIBUTES = List.of("bucket", "db_subnet_group_name", "name", "repository", "role");
+
+  /**
+   * names[type][attribute][value]: the live managed resources whose known top-level NAME_ATTRIBUTES
+   * value is value. Rules look resources up by name through it in one step, where building the index
+   * in Rego cost more than any rule on large plans.
+   */
+  private static ObjectNode names(Model model, Set<String> members) {
+    SortedMap<String, SortedMap<String, SortedMap<String, TreeSet<String>>>> index = new TreeMap<>();
+    for (Resource r : model.resources().values()) {
+      if (r.isData() || r.isDeleteOnly() || (members != null && !members.contains(r.id()))) {
+        continue;
+      }
+      for (String attribute : NAME_ATTRIBUTES) {
+        JsonNode value = r.value(attribute);
+        if (value != null && value.isTextual() && !r.sensitive().contains(attribute)) {
+          index.computeIfAbsent(r.type(), t -> new TreeMap<>())
+              .computeIfAbsent(attribute, a -> new TreeMap<>())
+              .computeIfAbsent(value.asText(), v -> new TreeSet<>())
+              .add(r.id());
+        }
+      }
+    }
+    ObjectNode out = NODES.objectNode();
+    index.forEach((type, byAttribute) -> {
+      ObjectNode t = out.putObject(type);
+      byAttribute.forEach((attribute, byValue) -> {
+        ObjectNode a = t.putObject(attribute);
+        byValue.forEach((value, addresses) -> a.set(value, strings(addresses)));
+      });
+    });
+    return out;
   }
 
   private static ObjectNode plan(Plan plan) {
