@@ -84,10 +84,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "Configuration file (default: " + Config.FILE_NAME + " in the working directory, if present).")
   Path config;
 
-  @Option(names = "--policy", paramLabel = "PATH",
+  @Option(names = "--policy", paramLabel = "PATH[@sha256:HEX]",
       description = "More policies: a directory of .rego (compiled with opa) or a bundle .tar.gz; tfcheck rules "
-          + "(package tfcheck.rules.*) or conftest-style (package main: deny, warn, violation). Repeatable.")
-  List<Path> policies = new ArrayList<>();
+          + "(package tfcheck.rules.*) or conftest-style (package main: deny, warn, violation). With @sha256:HEX,"
+          + " the bundle (or the directory's Rego) must have that hash. Repeatable.")
+  List<String> policies = new ArrayList<>();
 
   @Option(names = "--baseline", paramLabel = "REPORT",
       description = "A JSON report of an earlier run: its FAILs are still reported but no longer fail the run.")
@@ -135,11 +136,12 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     List<PolicyBundle> userBundles = new ArrayList<>();
-    for (Path p : policies) {
+    for (String given : policies) {
+      UserPolicies.Pinned pinned = UserPolicies.Pinned.parse(given);
       try {
-        userBundles.add(UserPolicies.load(p, "opa"));
+        userBundles.add(UserPolicies.load(pinned, "opa"));
       } catch (PolicyException e) {
-        return Errors.report(io, p.toString(), e, debug.debug);
+        return Errors.report(io, pinned.path().toString(), e, debug.debug);
       }
     }
     RuleCatalog catalog;

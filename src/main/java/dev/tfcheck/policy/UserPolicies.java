@@ -33,6 +33,31 @@ public final class UserPolicies {
 
   private UserPolicies() {}
 
+  /**
+   * A --policy argument: a path, and optionally the SHA-256 it must have ({@code PATH@sha256:HEX}):
+   * of the bundle file, or of a directory's Rego as {@link #sourcesSha256} computes it (the hash
+   * reports show, so it can be copied from an earlier report).
+   */
+  public record Pinned(Path path, String sha256) {
+    private static final Pattern PIN = Pattern.compile("(.+)@sha256:([0-9a-fA-F]{64})");
+
+    public static Pinned parse(String argument) {
+      Matcher m = PIN.matcher(argument);
+      return m.matches() ? new Pinned(Path.of(m.group(1)), m.group(2).toLowerCase(java.util.Locale.ROOT))
+          : new Pinned(Path.of(argument), null);
+    }
+  }
+
+  /** Loads a --policy argument, verifying its hash when it names one. */
+  public static PolicyBundle load(Pinned pinned, String opa) throws PolicyException {
+    PolicyBundle bundle = load(pinned.path(), opa);
+    if (pinned.sha256() != null && !pinned.sha256().equals(bundle.sha256())) {
+      throw new PolicyException("checksum mismatch: expected sha256:" + pinned.sha256() + ", found sha256:"
+          + bundle.sha256() + " (the policy changed, or the pin is wrong)");
+    }
+    return bundle;
+  }
+
   /** Whether the bundle holds rules that follow tfcheck's protocol. */
   public static boolean holdsRules(PolicyBundle bundle) {
     return packages(bundle).stream().anyMatch(p -> p.startsWith("tfcheck.rules."));

@@ -68,6 +68,21 @@ class UserPoliciesTest {
   }
 
   @Test
+  void aPinnedPolicyMustHaveItsHash() throws Exception {
+    String dir = fixture("fixtures/policies/team-rules");
+    String json = Invocation.of("check", "--format", "json", "--only", "TEAM-S3-001", "--policy", dir,
+        fixture("fixtures/reference/wagtail.plan.json")).out();
+    String sha = new JSONObject(json).getJSONArray("policies").getJSONObject(1).getString("sha256");
+    Invocation pinned = Invocation.of("check", "--only", "TEAM-S3-001", "--policy", dir + "@sha256:" + sha,
+        fixture("fixtures/reference/wagtail.plan.json"));
+    assertEquals(1, pinned.exit(), pinned.err());
+    String wrong = "0".repeat(64);
+    assertEquals(new Invocation(2, "", "tfcheck: " + dir + ": checksum mismatch: expected sha256:" + wrong
+            + ", found sha256:" + sha + " (the policy changed, or the pin is wrong)\n"),
+        Invocation.of("check", "--policy", dir + "@sha256:" + wrong, fixture("fixtures/reference/wagtail.plan.json")));
+  }
+
+  @Test
   void aPolicyThatDoesNotCompileIsOneLineAndExit2() {
     String dir = fixture("fixtures/policies/broken");
     Invocation run = Invocation.of("check", "--policy", dir, fixture("fixtures/reference/wagtail.plan.json"));
