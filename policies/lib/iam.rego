@@ -200,7 +200,7 @@ set_by_configuration(r, d) if lib.configured(r, d.path)
 unknown_documents(r) := [d | some d in documents_of(r); d.known == false]
 
 # with_documents: every judged resource that holds a policy document, whatever its type.
-with_documents contains r if {
+with_documents[r.address] := r if {
 	some r in input.resources
 	count(documents_of(r)) > 0
 	not lib.delete_only(r)

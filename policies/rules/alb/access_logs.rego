@@ -31,7 +31,7 @@ package tfcheck.rules.alb.access_logs
 
 import data.tfcheck.lib
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources({"aws_lb", "aws_alb"})
 	not gateway(r)
 }

@@ -29,7 +29,7 @@ package tfcheck.rules.alb.drop_invalid_headers
 
 import data.tfcheck.lib
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources({"aws_lb", "aws_alb"})
 	not http_blind(r)
 }

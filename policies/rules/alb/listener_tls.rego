@@ -49,12 +49,12 @@ types := {"aws_lb_listener", "aws_alb_listener"}
 
 tls12 := `^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)-`
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources(types)
 	lib.value(r, "protocol") in {"HTTPS", "TLS", "HTTP"}
 }
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources(types)
 	lib.is_unknown(r, "protocol")
 }

@@ -75,7 +75,7 @@ protected(r, "backup_retention_period") if r.before.backup_retention_period > 0
 protected(r, "image_tag_mutability") if startswith(r.before.image_tag_mutability, "IMMUTABLE")
 
 # existing: the resources that exist before the change and after it (updates, replacements, no-ops).
-existing contains r if {
+existing[r.address] := r if {
 	some r in lib.resources(types)
 	r.before != null
 }

@@ -30,7 +30,7 @@ package tfcheck.rules.ecs.service_circuit_breaker
 
 import data.tfcheck.lib
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources({"aws_ecs_service"})
 	not external_controller(r)
 }

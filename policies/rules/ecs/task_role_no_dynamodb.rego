@@ -39,7 +39,7 @@ import data.tfcheck.lib.iam
 
 applies contains r.address if some r in lib.resources({"aws_ecs_task_definition"})
 
-judged contains r if {
+judged[r.address] := r if {
 	some r in lib.resources({"aws_ecs_task_definition"})
 	not allowed(r)
 }

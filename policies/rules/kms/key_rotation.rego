@@ -34,7 +34,7 @@ deny contains finding if {
 	some finding in lib.expect(r, "enable_key_rotation", true)
 }
 
-symmetric_keys contains r if {
+symmetric_keys[r.address] := r if {
 	some r in lib.resources({"aws_kms_key"})
 	not asymmetric(r)
 }

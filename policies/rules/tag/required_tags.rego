@@ -51,14 +51,14 @@ deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), 
 }
 
 # tagged: the managed resources, not being destroyed, whose schema has tags (so tags_all).
-tagged contains r if {
+tagged[r.address] := r if {
 	some r in input.resources
 	r.mode == "managed"
 	not lib.delete_only(r)
 	has_tags_all(r)
 }
 
-has_tags_all(r) if "tags_all" in object.keys(r.values)
+has_tags_all(r) if _ = r.values.tags_all
 
 has_tags_all(r) if "tags_all" in r.unknown
 
