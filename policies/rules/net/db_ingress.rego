@@ -73,11 +73,12 @@ deny contains lib.unknown(r, source.path, concat("", [described(source), " reach
 	not accepted(source)
 }
 
-# judged: [resource, ingress entry, database ports] of every security group and rule guarding a database.
-judged contains [r, entry, ports] if {
+# judged[[address, index]]: [resource, ingress entry, database ports] of every security group and rule
+# guarding a database.
+judged[[address, i]] := [r, entry, ports] if {
 	some address, ports in guarded
 	r := lib.live(address)
-	some entry in lib.ingress(r)
+	some i, entry in lib.ingress(r)
 }
 
 # guarded[address]: the database ports that the security group or ingress rule at address guards.

@@ -71,10 +71,11 @@ deny contains lib.unknown(r, source.path, concat("", [source.path, " is known on
 	not vpc_cidr(source)
 }
 
-# entries: [resource, ingress entry] of every judged resource, computed once.
-entries contains [r, entry] if {
+# entries[[address, index]]: [resource, ingress entry] of every judged resource, computed once (keyed
+# by address, so that OPA hashes a string and not the resource).
+entries[[r.address, i]] := [r, entry] if {
 	some r in lib.resources(types)
-	some entry in lib.ingress(r)
+	some i, entry in lib.ingress(r)
 }
 
 # public(entry): the entry opens exactly one of the public ports.
