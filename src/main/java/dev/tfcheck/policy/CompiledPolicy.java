@@ -22,7 +22,8 @@ import java.util.function.Function;
  * plugin), driven through OPA's Wasm ABI with opa-java-wasm's bindings of that ABI. opa-java-wasm's
  * own {@code OpaPolicy} compiles the module at every start (over a second on a cold JVM) and has no
  * way to take a precompiled one; this is the part of it the built-in bundle needs: load data once,
- * evaluate an entrypoint on an input with the ABI's single-call {@code opa_eval}. The built-in
+ * evaluate an entrypoint on an input with the ABI's single-call {@code opa_eval}, or parse an input
+ * once and evaluate several entrypoints on it (the ABI's evaluation context). The built-in
  * policies use no host-provided builtin (policies/capabilities.json, and checked at load).
  * Not thread-safe: one instance per thread.
  */
@@ -37,6 +38,9 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
   private final int baseHeapPtr;
   private int dataAddr;
   private int dataHeapPtr;
+  /** The input {@link #input} parsed, 0 when none; it lives below {@link #inputHeapPtr}. */
+  private int inputAddr;
+  private int inputHeapPtr;
 
   CompiledPolicy(WasmModule module, Function<Instance, Machine> machine) {
     this.memory = new ByteArrayMemory(new MemoryLimits(INITIAL_PAGES, MemoryLimits.MAX_PAGES));
@@ -77,10 +81,49 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
     }
     exports.opaFree(text);
     dataHeapPtr = exports.opaHeapPtrGet();
+    inputAddr = 0;
+  }
+
+  /**
+   * Parses an input that stays in memory for the {@link #evaluate(int)} calls that follow, until the
+   * next input, data or single-call evaluation. Its text stays too (the heap is a stack here), so an
+   * input costs its size once more than in a single call.
+   */
+  void input(byte[] input) {
+    exports.opaHeapPtrSet(dataHeapPtr);
+    inputAddr = 0;
+    int text = exports.opaMalloc(input.length);
+    memory.write(text, input);
+    int parsed = exports.opaJsonParse(text, input.length);
+    if (parsed == 0) {
+      throw new IllegalArgumentException("the policy input is not valid JSON");
+    }
+    inputAddr = parsed;
+    inputHeapPtr = exports.opaHeapPtrGet();
+  }
+
+  /** Evaluates an entrypoint on the input last parsed by {@link #input}; OPA's result set as JSON text. */
+  String evaluate(int entrypoint) {
+    if (inputAddr == 0) {
+      throw new IllegalStateException("no input was parsed");
+    }
+    int ctx = exports.opaEvalCtxNew();
+    exports.opaEvalCtxSetInput(ctx, inputAddr);
+    exports.opaEvalCtxSetData(ctx, dataAddr);
+    exports.opaEvalCtxSetEntrypoint(ctx, entrypoint);
+    int status = exports.eval(ctx);
+    if (status != 0) {
+      throw new IllegalStateException("the policy's evaluation failed with status " + status);
+    }
+    int text = exports.opaJsonDump(exports.opaEvalCtxGetResult(ctx));
+    String json = memory.readCString(text);
+    exports.opaHeapPtrSet(inputHeapPtr); // everything the evaluation allocated is garbage now
+    return json;
   }
 
   /** Evaluates an entrypoint on a JSON input; returns OPA's result set as JSON text. */
   String evaluate(int entrypoint, byte[] input) {
+    inputAddr = 0;
     long end = (long) dataHeapPtr + input.length;
     long missing = end - (long) memory.pages() * Memory.PAGE_SIZE;
     if (missing > 0 && memory.grow((int) ((missing + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE)) < 0) {

@@ -7,15 +7,21 @@ import dev.tfcheck.finding.Result;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +37,12 @@ public final class RulePolicies implements PolicySet {
    * some 12 bytes of memory per byte of input, and a 10,000-resource input is already ~12 MB.
    */
   static final int CHUNK_RESOURCES = 12_000;
+
+  /**
+   * Plans with fewer resources are evaluated on one thread: a second thread parses the input again
+   * in a Wasm instance of its own, which pays only when the rules have enough to do.
+   */
+  static final int PARALLEL_RESOURCES = 500;
 
   private final int chunkResources;
   private static final String PLAN = "(plan)";
@@ -106,7 +118,8 @@ public final class RulePolicies implements PolicySet {
     if (model.resources().size() <= chunkResources) {
       byte[] input = Json.bytes(PolicyInput.of(model));
       Timings.mark("policy input");
-      verdicts = engines.with(engine -> engine.verdicts(input, parameters));
+      int threads = model.resources().size() < PARALLEL_RESOURCES ? 1 : Runtime.getRuntime().availableProcessors();
+      verdicts = evaluate(model, input, threads);
       Timings.mark("evaluate");
     } else {
       Map<String, SortedSet<String>> applies = new TreeMap<>();
@@ -134,27 +147,83 @@ public final class RulePolicies implements PolicySet {
   }
 
   /**
+   * The verdicts of the rules on one input. One evaluation of every rule is the least work on one
+   * thread (helpers the rules share are computed once). An engine that can evaluate rule by rule
+   * (the built-in bundle) does so to skip the rules not asked for ({@code --only}) or to use
+   * {@code threads} threads: each thread parses the input into a Wasm instance of its own and takes
+   * the next rule, those that judge the most resources first, so that the threads finish together.
+   */
+  private SortedMap<String, PolicyEngine.Verdict> evaluate(Model model, byte[] input, int threads) {
+    SortedSet<String> ruleKeys = engines.with(PolicyEngine::ruleKeys);
+    List<String> keys = new ArrayList<>();
+    rules.forEach(r -> keys.add(r.key()));
+    boolean everyRule = keys.containsAll(ruleKeys);
+    if (!ruleKeys.containsAll(keys) || (threads <= 1 && everyRule)) {
+      return engines.with(engine -> engine.verdicts(input, parameters));
+    }
+    Map<String, Integer> work = judgedResources(model);
+    keys.sort(Comparator.comparingInt((String key) -> -work.get(key)).thenComparing(Comparator.naturalOrder()));
+    Queue<String> todo = new ConcurrentLinkedQueue<>(keys);
+    SortedMap<String, PolicyEngine.Verdict> verdicts = new ConcurrentSkipListMap<>();
+    Callable<Void> worker = () -> engines.with(engine -> {
+      engine.input(input, parameters);
+      for (String key = todo.poll(); key != null; key = todo.poll()) {
+        verdicts.put(key, engine.verdict(key));
+      }
+      return null;
+    });
+    inParallel(Collections.nCopies(Math.max(1, Math.min(threads, keys.size())), worker));
+    return new TreeMap<>(verdicts);
+  }
+
+  /** By rule key, how many of the model's resources have a type the rule declares: its share of the work. */
+  private Map<String, Integer> judgedResources(Model model) {
+    Map<String, Integer> byType = new TreeMap<>();
+    model.resources().values().forEach(r -> byType.merge(r.type(), 1, Integer::sum));
+    Map<String, Integer> out = new TreeMap<>();
+    for (Rule rule : rules) {
+      int n = 0;
+      for (String type : rule.resourceTypes()) {
+        n += type.equals("*") ? model.resources().size() : byType.getOrDefault(type, 0);
+      }
+      out.put(rule.key(), n);
+    }
+    return out;
+  }
+
+  /**
    * Every chunk's verdicts, restricted to what it judges, in chunk order: evaluated on as many
    * threads as there are processors, each with its own Wasm instance (an instance is not thread-safe).
    */
   private List<SortedMap<String, PolicyEngine.Verdict>> chunkVerdicts(Model model) {
-    List<InputChunks.Chunk> chunks = InputChunks.of(model, chunkResources);
-    int threads = Math.min(chunks.size(), Runtime.getRuntime().availableProcessors());
+    List<Callable<SortedMap<String, PolicyEngine.Verdict>>> tasks = new ArrayList<>();
+    for (InputChunks.Chunk chunk : InputChunks.of(model, chunkResources)) {
+      tasks.add(() -> {
+        byte[] input = Json.bytes(PolicyInput.of(model, chunk.members()));
+        return judgedOnly(evaluate(model, input, 1), chunk.judged());
+      });
+    }
+    return inParallel(tasks);
+  }
+
+  /** Runs the tasks on up to as many threads as there are processors; their results in task order. */
+  private static <T> List<T> inParallel(List<Callable<T>> tasks) {
+    int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<T> out = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        out.add(call(task));
+      }
+      return out;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tfcheck-chunk");
+      Thread t = new Thread(r, "tfcheck-evaluate");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<Future<SortedMap<String, PolicyEngine.Verdict>>> futures = new ArrayList<>();
-      for (InputChunks.Chunk chunk : chunks) {
-        futures.add(pool.submit(() -> {
-          byte[] input = Json.bytes(PolicyInput.of(model, chunk.members()));
-          return judgedOnly(engines.with(engine -> engine.verdicts(input, parameters)), chunk.judged());
-        }));
-      }
-      List<SortedMap<String, PolicyEngine.Verdict>> out = new ArrayList<>();
-      for (Future<SortedMap<String, PolicyEngine.Verdict>> f : futures) {
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : pool.invokeAll(tasks)) {
         out.add(f.get());
       }
       return out;
@@ -168,6 +237,16 @@ public final class RulePolicies implements PolicySet {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static <T> T call(Callable<T> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -200,9 +279,6 @@ public final class RulePolicies implements PolicySet {
       deny.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(v.deny());
     });
   }
-
-
-
 
   public ObjectNode parameters() {
     return parameters.deepCopy();
