@@ -16,12 +16,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +71,8 @@ public final class PlanReader {
   }
 
   private Plan read(String source, InputStream raw) throws PlanException {
-    MessageDigest sha256 = sha256();
-    BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, sha256), 1 << 16);
+    HashingInputStream hashing = new HashingInputStream(raw);
+    BufferedInputStream in = new BufferedInputStream(hashing, 1 << 16);
     try {
       in.mark(4);
       int b1 = in.read();
@@ -95,9 +91,11 @@ public final class PlanReader {
       }
       JsonNode root = parse(json);
       in.transferTo(OutputStream.nullOutputStream()); // digest every byte, even after a gzip trailer
-      return validate(source, HexFormat.of().formatHex(sha256.digest()), root);
+      return validate(source, hashing.sha256(), root);
     } catch (IOException | UncheckedIOException e) {
       throw new PlanException("cannot read: " + oneLine(e.getMessage()), e);
+    } finally {
+      hashing.stop();
     }
   }
 
@@ -281,14 +279,6 @@ public final class PlanReader {
       in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException ignored) {
       // stderr of a failed terraform is summarised by its exit code
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 
