@@ -86,12 +86,23 @@ expect_equal "JAVA_HOME without bin/java: one line, exit 2" \
   "tfcheck: JAVA_HOME is $work, which has no bin/java: point it at a Java 17 or later
 exit 2" "$(JAVA_HOME="$work" run_launcher)"
 
-# Every Java 17 or later installed here runs it (CI's matrix covers the rest).
+# Every Java 17 or later installed here runs it (CI's matrix covers the rest), keeping tfcheck's
+# classes in the user's cache: an AOT cache from Java 25 on, a class-data-sharing archive before;
+# with it, the report is the jar's and stderr stays empty.
+expected=$(cd "$home" && java -jar "$root/target/tfcheck.jar" examples/insecure.plan.json)
 for jdk in /usr/lib/jvm/*/; do
   [ -x "$jdk/bin/java" ] && [ -f "$jdk/release" ] || continue
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
   [ "${major:-0}" -ge 17 ] || continue
-  expect_equal "runs on ${jdk%/} (Java $major)" "tfcheck $version" "$(JAVA_HOME="${jdk%/}" "$home/bin/tfcheck" version 2>&1)"
+  cache="$work/cache-$major"
+  expect_equal "runs on ${jdk%/} (Java $major)" "tfcheck $version" \
+    "$(XDG_CACHE_HOME="$cache" JAVA_HOME="${jdk%/}" "$home/bin/tfcheck" version 2>&1)"
+  kind=jsa
+  [ "$major" -ge 25 ] && kind=aot
+  if compgen -G "$cache/tfcheck/tfcheck-*.$kind" >/dev/null; then pass "Java $major: the classes are kept in a .$kind"
+  else fail "Java $major: no .$kind in $cache/tfcheck"; fi
+  out=$(cd "$home" && XDG_CACHE_HOME="$cache" JAVA_HOME="${jdk%/}" bin/tfcheck examples/insecure.plan.json 2>"$work/err")
+  expect_equal "Java $major with its .$kind: the jar's report, nothing on stderr" "$expected" "$out$(cat "$work/err")"
 done
 
 printf 'test-dist: %d passed, %d failed\n' "$passed" "$failed"
