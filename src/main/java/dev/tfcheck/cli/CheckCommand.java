@@ -190,6 +190,7 @@ final class CheckCommand implements Callable<Integer> {
     Waivers waivers = new Waivers(cfg.waivers(), today != null ? today : LocalDate.now(ZoneOffset.UTC),
         id -> catalog.byId(id).map(Rule::severity).orElse(Severity.HIGH));
     Checker checker = new Checker(sets, waivers, known);
+    checker.prefetch();
     Timings.mark("policies and configuration");
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();

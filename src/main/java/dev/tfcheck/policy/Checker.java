@@ -45,6 +45,14 @@ public final class Checker {
         parameters, unknownMode)), waivers, baseline);
   }
 
+  /**
+   * Starts loading every policy set's Wasm in the background, so that it overlaps reading the first
+   * plan; a failure to load surfaces where it did without, at the first check.
+   */
+  public void prefetch() {
+    sets.forEach(PolicySet::prefetch);
+  }
+
   /** @throws PolicyFailure when a policy fails on the model: the plan is then not judged */
   public CheckResult check(Model model) {
     List<Result> results = new ArrayList<>();

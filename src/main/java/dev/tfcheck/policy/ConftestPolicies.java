@@ -64,4 +64,9 @@ public final class ConftestPolicies implements PolicySet {
   public int ruleCount() {
     return RULES.size();
   }
+
+  @Override
+  public void prefetch() {
+    engines.prefetch();
+  }
 }

@@ -14,4 +14,7 @@ public interface PolicySet {
 
   /** How many rules the set counts for the summary. */
   int ruleCount();
+
+  /** Starts loading what evaluation needs (a Wasm instance) in the background, ahead of a first plan. */
+  default void prefetch() {}
 }

@@ -108,6 +108,11 @@ public final class RulePolicies implements PolicySet {
   }
 
   @Override
+  public void prefetch() {
+    engines.prefetch();
+  }
+
+  @Override
   public int ruleCount() {
     return rules.size();
   }
