@@ -9,6 +9,7 @@ import dev.tfcheck.plan.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,7 +258,8 @@ public final class RulePolicies implements PolicySet {
 
   /** A chunk's verdicts on the resources it judges (and on the plan as a whole). */
   private static SortedMap<String, PolicyEngine.Verdict> judgedOnly(SortedMap<String, PolicyEngine.Verdict> chunk,
-      Set<String> judged) {
+      Set<String> judgedSorted) {
+    Set<String> judged = new HashSet<>(judgedSorted);
     SortedMap<String, PolicyEngine.Verdict> out = new TreeMap<>();
     chunk.forEach((key, v) -> {
       SortedSet<String> applies = new TreeSet<>();
