@@ -80,7 +80,7 @@ public class PhaseBenchmarks {
     return Json.compact(PolicyInput.of(model));
   }
 
-  /** Load the Wasm module (compiled to JVM bytecode at run time by Chicory). */
+  /** Instantiate the built-in Wasm module (compiled to JVM bytecode at build time) and load its data. */
   @Benchmark
   @Warmup(iterations = 1, time = 1)
   @Measurement(iterations = 3, time = 1)
@@ -88,7 +88,7 @@ public class PhaseBenchmarks {
     return PolicyEngine.load(bundle);
   }
 
-  /** Evaluate every rule (input already serialised, Wasm loaded). */
+  /** Build the policy input and evaluate every rule, as a check does (Wasm instances already loaded). */
   @Benchmark
   public CheckResult evaluate() {
     return checker.check(model);
