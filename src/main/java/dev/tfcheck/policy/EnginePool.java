@@ -38,18 +38,19 @@ final class EnginePool {
     }
   }
 
-  /** Runs {@code work} with an engine no other thread uses meanwhile. */
+  /**
+   * Runs {@code work} with an engine no other thread uses meanwhile. An engine whose work threw is
+   * not given back: a Wasm trap can leave its stack pointer and heap anywhere.
+   */
   <T> T with(Function<PolicyEngine, T> work) {
     PolicyEngine engine = idle.poll();
     if (engine == null) {
       engine = loaded();
       Timings.mark("wasm load");
     }
-    try {
-      return work.apply(engine);
-    } finally {
-      idle.add(engine);
-    }
+    T result = work.apply(engine);
+    idle.add(engine);
+    return result;
   }
 
   /** The instance loading ahead, if one is and no other thread took it; else a new one. */
