@@ -38,9 +38,9 @@ applies contains r.address if some r in tagged
 
 deny contains lib.fail(r, "tags_all", concat("", ["tags_all lacks ", concat(", ", sort(absent)), ": ", advice])) if {
 	some r in tagged
-	not lib.hidden(r, "tags_all")
 	absent := missing(r, "tags_all")
 	count(absent) > 0
+	not lib.hidden(r, "tags_all")
 }
 
 deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), " and its tags lack ", concat(", ", sort(absent)), ": ", advice])) if {
