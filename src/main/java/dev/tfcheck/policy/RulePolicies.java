@@ -118,7 +118,10 @@ public final class RulePolicies implements PolicySet {
     return rules.size();
   }
 
-  /** The raw verdicts of every rule package in the bundle, checked against the catalog. */
+  /**
+   * The raw verdicts of the rules, checked against the catalog: of every rule package in the bundle
+   * when they are evaluated all at once, of the rules asked for when rule by rule.
+   */
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
     SortedMap<String, PolicyEngine.Verdict> verdicts;
     if (model.resources().size() <= chunkResources) {
