@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Same inputs, same bytes: runs the jar on Java 17 twice and on Java 25 once, in every report format
 # (on stdout and written with --output) and inspect, over several plans in one invocation (checked in
-# parallel), and compares every output byte for byte.
+# parallel; the 1k plan's rules spread over threads), and compares every output byte for byte.
 #
 #   scripts/test-determinism.sh          # JAVA17 / JAVA25 name the java binaries to compare
 set -euo pipefail
@@ -25,7 +25,7 @@ work=target/determinism
 rm -rf "$work"
 mkdir -p "$work"
 plans=(fixtures/reference/insecure.plan.json fixtures/rules/violations.plan.json fixtures/model/modules.plan.json
-       fixtures/real/opentofu__opentofu__show-json-nested-modules.json)
+       fixtures/real/opentofu__opentofu__show-json-nested-modules.json fixtures/shared-reference/plan-1k.json.gz)
 formats=(text json sarif junit markdown html)
 
 run() { # NAME JAVA: every format on stdout, and all of them as files from one more run
