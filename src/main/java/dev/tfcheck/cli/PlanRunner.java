@@ -1,5 +1,6 @@
 package dev.tfcheck.cli;
 
+import dev.tfcheck.Parallel;
 import dev.tfcheck.Timings;
 import dev.tfcheck.finding.CheckResult;
 import dev.tfcheck.model.Model;
@@ -12,10 +13,7 @@ import dev.tfcheck.policy.PolicyFailure;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * Checks the plans of one invocation, several at a time (one per processor: the checker gives each
@@ -34,38 +32,11 @@ final class PlanRunner {
 
   static List<Outcome> run(List<String> sources, InputStream stdin, Checker checker, boolean allowEmpty,
       boolean debug) {
-    int threads = Math.max(1, Math.min(sources.size(), Runtime.getRuntime().availableProcessors()));
-    if (threads == 1) {
-      List<Outcome> out = new ArrayList<>();
-      sources.forEach(s -> out.add(check(s, stdin, checker, allowEmpty, debug)));
-      return out;
+    List<Callable<Outcome>> tasks = new ArrayList<>();
+    for (String source : sources) {
+      tasks.add(() -> check(source, stdin, checker, allowEmpty, debug));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tfcheck-plan");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (String source : sources) {
-        futures.add(pool.submit(() -> check(source, stdin, checker, allowEmpty, debug)));
-      }
-      List<Outcome> out = new ArrayList<>();
-      for (Future<Outcome> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.run(tasks, "tfcheck-plan");
   }
 
   private static Outcome check(String source, InputStream stdin, Checker checker, boolean allowEmpty, boolean debug) {

@@ -7,6 +7,7 @@ import com.styra.opa.wasm.OpaPolicy;
 import dev.tfcheck.plan.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,13 @@ public final class PolicyEngine {
   private final String name;
   private final Module module;
   private final ObjectNode bundleData;
+  private final SortedSet<String> ruleKeys;
 
   private PolicyEngine(String name, Module module, ObjectNode bundleData) {
     this.name = name;
     this.module = module;
     this.bundleData = bundleData;
+    this.ruleKeys = ruleKeys(module);
   }
 
   public static PolicyEngine load(PolicyBundle bundle) {
@@ -112,6 +115,10 @@ public final class PolicyEngine {
    * ({@link #input}, {@link #verdict}); empty when it evaluates them only all together.
    */
   public SortedSet<String> ruleKeys() {
+    return ruleKeys;
+  }
+
+  private static SortedSet<String> ruleKeys(Module module) {
     SortedSet<String> keys = new TreeSet<>();
     if (module.keepsInput()) {
       for (String entrypoint : module.entrypoints().keySet()) {
@@ -120,7 +127,7 @@ public final class PolicyEngine {
         }
       }
     }
-    return keys;
+    return Collections.unmodifiableSortedSet(keys);
   }
 
   /** Parses an input, with the rules' parameters, for the {@link #verdict} calls that follow. */

@@ -2,6 +2,7 @@ package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.Parallel;
 import dev.tfcheck.Timings;
 import dev.tfcheck.finding.Result;
 import dev.tfcheck.model.Model;
@@ -23,10 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 /**
  * Rules that follow tfcheck's protocol (docs/writing-rules.md), in a bundle: builds each model's
  * input document, evaluates every rule package, and turns the verdicts into results. Thread-safe:
@@ -181,7 +178,7 @@ public final class RulePolicies implements PolicySet {
       }
       return null;
     });
-    inParallel(Collections.nCopies(Math.max(1, Math.min(threads, keys.size())), worker));
+    Parallel.run(Collections.nCopies(Math.max(1, Math.min(threads, keys.size())), worker), "tfcheck-evaluate");
     return new TreeMap<>(verdicts);
   }
 
@@ -212,51 +209,7 @@ public final class RulePolicies implements PolicySet {
         return judgedOnly(evaluate(model, input, 1), chunk.judged());
       });
     }
-    return inParallel(tasks);
-  }
-
-  /** Runs the tasks on up to as many threads as there are processors; their results in task order. */
-  private static <T> List<T> inParallel(List<Callable<T>> tasks) {
-    int threads = Math.min(tasks.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      List<T> out = new ArrayList<>();
-      for (Callable<T> task : tasks) {
-        out.add(call(task));
-      }
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "tfcheck-evaluate");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<T> out = new ArrayList<>();
-      for (Future<T> f : pool.invokeAll(tasks)) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static <T> T call(Callable<T> task) {
-    try {
-      return task.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Parallel.run(tasks, "tfcheck-evaluate");
   }
 
   /** A chunk's verdicts on the resources it judges (and on the plan as a whole). */
