@@ -18,11 +18,8 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
-passed=0
-failed=0
-log() { printf 'test-actionlint: %s\n' "$*" >&2; }
-pass() { passed=$((passed + 1)); log "ok: $*"; }
-fail() { failed=$((failed + 1)); log "FAIL: $*"; }
+# shellcheck source=scripts/lib/checks.sh
+. scripts/lib/checks.sh test-actionlint
 
 scripts/install-tools.sh actionlint shellcheck >/dev/null || exit 1
 export PATH="$root/.tools/bin:$PATH" # actionlint runs shellcheck on every run: script
@@ -247,5 +244,4 @@ ran: Write the job summary: exit 0
 skipped: Pass on tfcheck's exit code
 outputs: {\"check\": {\"exit-code\": \"0\", \"markdown\": \"$reports/tfcheck.md\", \"sarif\": \"$reports/tfcheck.sarif\"}}"
 
-printf 'test-actionlint: %d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+checks_summary

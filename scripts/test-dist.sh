@@ -9,12 +9,8 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
-passed=0
-failed=0
-
-log() { printf 'test-dist: %s\n' "$*" >&2; }
-pass() { passed=$((passed + 1)); log "ok: $*"; }
-fail() { failed=$((failed + 1)); log "FAIL: $*"; }
+# shellcheck source=scripts/lib/checks.sh
+. scripts/lib/checks.sh test-dist
 # expect_equal WHAT EXPECTED ACTUAL
 expect_equal() {
   if [ "$2" = "$3" ]; then pass "$1"; else fail "$1"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | sed 's/^/    /' >&2; fi
@@ -105,5 +101,4 @@ for jdk in /usr/lib/jvm/*/; do
   expect_equal "Java $major with its .$kind: the jar's report, nothing on stderr" "$expected" "$out$(cat "$work/err")"
 done
 
-printf 'test-dist: %d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+checks_summary

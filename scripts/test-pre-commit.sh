@@ -19,11 +19,8 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
-passed=0
-failed=0
-log() { printf 'test-pre-commit: %s\n' "$*" >&2; }
-pass() { passed=$((passed + 1)); log "ok: $*"; }
-fail() { failed=$((failed + 1)); log "FAIL: $*"; }
+# shellcheck source=scripts/lib/checks.sh
+. scripts/lib/checks.sh test-pre-commit
 banner() { printf '\n==============================================================\n%s\n==============================================================\n\n' "$*" >&2; }
 
 scripts/install-tools.sh pre-commit >/dev/null || exit 1
@@ -200,5 +197,4 @@ else
   [ -f "$work/counts" ] && read -r passed failed < "$work/counts"
 fi
 
-printf 'test-pre-commit: %d passed, %d failed\n' "$passed" "$failed"
-[ "$failed" -eq 0 ]
+checks_summary
