@@ -22,13 +22,12 @@ import java.util.function.Function;
  * plugin), driven through OPA's Wasm ABI with opa-java-wasm's bindings of that ABI. opa-java-wasm's
  * own {@code OpaPolicy} compiles the module at every start (over a second on a cold JVM) and has no
  * way to take a precompiled one; this is the part of it the built-in bundle needs: load data once,
- * evaluate an entrypoint on an input with the ABI's single-call {@code opa_eval}, or parse an input
- * once and evaluate several entrypoints on it (the ABI's evaluation context). The built-in
+ * parse an input once and evaluate entrypoints on it (the ABI's evaluation context). The built-in
  * policies use no host-provided builtin (policies/capabilities.json, and checked at load).
  * Not thread-safe: one instance per thread.
  */
 final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
-  /** OPA's Wasm ABI 1.2 added opa_eval; opa-java-wasm 1.0.4 and OPA 1.12.1 speak 1.3. */
+  /** The ABI versions this engine is tested with: 1.2 and later 1.x (OPA 1.12.1 writes 1.3). */
   private static final int ABI_MAJOR = 1;
   private static final int ABI_MIN_MINOR = 2;
   private static final int INITIAL_PAGES = 32;
@@ -85,9 +84,8 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
   }
 
   /**
-   * Parses an input that stays in memory for the {@link #evaluate(int)} calls that follow, until the
-   * next input, data or single-call evaluation. Its text stays too (the heap is a stack here), so an
-   * input costs its size once more than in a single call.
+   * Parses an input that stays in memory for the {@link #evaluate} calls that follow, until the next
+   * input or data. Its text stays too, below the parsed value: the heap is reset only down to it.
    */
   void input(byte[] input) {
     exports.opaHeapPtrSet(dataHeapPtr);
@@ -118,21 +116,6 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
     int text = exports.opaJsonDump(exports.opaEvalCtxGetResult(ctx));
     String json = memory.readCString(text);
     exports.opaHeapPtrSet(inputHeapPtr); // everything the evaluation allocated is garbage now
-    return json;
-  }
-
-  /** Evaluates an entrypoint on a JSON input; returns OPA's result set as JSON text. */
-  String evaluate(int entrypoint, byte[] input) {
-    inputAddr = 0;
-    long end = (long) dataHeapPtr + input.length;
-    long missing = end - (long) memory.pages() * Memory.PAGE_SIZE;
-    if (missing > 0 && memory.grow((int) ((missing + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE)) < 0) {
-      throw new IllegalStateException("the input (" + input.length + " bytes) does not fit in the policy's memory");
-    }
-    memory.write(dataHeapPtr, input);
-    int result = exports.opaEval(0, entrypoint, dataAddr, dataHeapPtr, input.length, (int) end, 0);
-    String json = memory.readCString(result);
-    exports.opaHeapPtrSet(dataHeapPtr); // everything the evaluation allocated is garbage now
     return json;
   }
 

@@ -201,8 +201,8 @@ public final class PolicyEngine {
 
     @Override
     public String evaluate(String entrypoint, String data, byte[] input) {
-      data(data);
-      return policy.evaluate(id(entrypoint), input);
+      input(data, input);
+      return evaluate(entrypoint);
     }
 
     @Override
