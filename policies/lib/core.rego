@@ -266,9 +266,10 @@ name_attributes := {"bucket", "db_subnet_group_name", "name", "repository", "rol
 
 # items(r, path): the values at path keyed by dotted path: each element of a list (path.0, ...) or
 # the single value; null where known only after apply or sensitive; empty when not set.
-items(r, path) := {concat(".", [path, format_int(i, 10)]): visible(v) | some i, v in value(r, path)} if {
-	is_array(value(r, path))
-} else := {path: visible(value(r, path))} if known(r, path)
+items(r, path) := {concat(".", [path, format_int(i, 10)]): visible(v) | some i, v in list} if {
+	list := value(r, path)
+	is_array(list)
+} else := {path: visible(v)} if v := value(r, path)
 
 else := {path: null} if hidden(r, path)
 

@@ -18,12 +18,19 @@ field(s, name) := v if {
 # IAM wildcards cross the `:` between service and verb, so glob.match gets an empty delimiter list
 # (the Wasm glob then has no delimiter; native OPA falls back to `.`, which no IAM action contains).
 # `[`, `]`, `{`, `}` and `\` are literal in IAM but not in a glob: such a pattern matches only itself.
+# A pattern without `*` or `?` matches only itself: the glob (and its regular expression check) is
+# for the few that have one, not for every action of every statement.
 action_matches(pattern, action) if pattern == lower(action)
 
 action_matches(pattern, action) if {
+	wildcard(pattern)
 	not regex.match(`[\[\]{}\\]`, pattern)
 	glob.match(pattern, [], lower(action))
 }
+
+wildcard(pattern) if contains(pattern, "*")
+
+wildcard(pattern) if contains(pattern, "?")
 
 # parts(pattern): [service, verb] of an action pattern; the bare `*` is ["*", "*"].
 parts(pattern) := [substring(pattern, 0, i), substring(pattern, i + 1, -1)] if {
@@ -199,9 +206,11 @@ set_by_configuration(r, d) if lib.configured(r, d.path)
 # unknown_documents(r): the configured documents of r known only after apply and not recovered.
 unknown_documents(r) := [d | some d in documents_of(r); d.known == false]
 
-# with_documents: every judged resource that holds a policy document, whatever its type.
+# with_documents: every judged resource that holds a policy document, whatever its type. Most
+# resources hold none: testing for a first document is cheap, building documents_of is not.
 with_documents[r.address] := r if {
 	some r in input.resources
+	_ = r.policy_documents[0]
 	count(documents_of(r)) > 0
 	not lib.delete_only(r)
 }

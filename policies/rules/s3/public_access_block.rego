@@ -41,13 +41,13 @@ applies contains b.address if some b in lib.resources({"aws_s3_bucket"})
 
 deny contains lib.fail(b, "", concat("", ["no aws_s3_bucket_public_access_block references the bucket: ", advice])) if {
 	some b in lib.resources({"aws_s3_bucket"})
-	count(blocks(b)) == 0
+	count(blocks_of[b.address]) == 0
 }
 
 deny contains lib.fail(b, "", concat("", [p.address, ": ", flag, " is ", lib.shown(p, flag), "; ", advice])) if {
 	some b in lib.resources({"aws_s3_bucket"})
 	not blocked(b)
-	some p in blocks(b)
+	some p in blocks_of[b.address]
 	some flag in flags
 	not on(p, flag)
 	not lib.hidden(p, flag)
@@ -56,15 +56,19 @@ deny contains lib.fail(b, "", concat("", [p.address, ": ", flag, " is ", lib.sho
 deny contains lib.unknown(b, "", concat("", [p.address, ": ", lib.unseen(p, flag), "; ", advice])) if {
 	some b in lib.resources({"aws_s3_bucket"})
 	not blocked(b)
-	some p in blocks(b)
+	some p in blocks_of[b.address]
 	some flag in flags
 	lib.hidden(p, flag)
 }
 
+# blocks_of[address]: the public access blocks of each bucket, worked out once per bucket (OPA keeps
+# a rule's value, not a function's result: blocks(b) was computed again by every rule body).
+blocks_of[b.address] := blocks(b) if some b in lib.resources({"aws_s3_bucket"})
+
 blocks(b) := lib.attached(b, "aws_s3_bucket_public_access_block", "bucket", "bucket")
 
 blocked(b) if {
-	some p in blocks(b)
+	some p in blocks_of[b.address]
 	count([flag | some flag in flags; on(p, flag)]) == count(flags)
 }
 
