@@ -34,7 +34,10 @@ path_parts(path) := [path] if not contains(path, ".")
 
 else := [to_index(s) | some s in split(path, ".")]
 
-to_index(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
+to_index(s) := to_number(s) if {
+	s != ""
+	trim_left(s, "0123456789") == "" # digits only, as cheap as a regular expression is not
+}
 
 else := s
 
@@ -51,24 +54,20 @@ known(r, path) if {
 }
 
 # is_unknown(r, path): the value, or one of its parents, is known only after apply.
-is_unknown(r, path) if {
-	some p in prefixes(path)
-	p in r.unknown
-}
+is_unknown(r, path) if covered(r.unknown, path)
 
 # is_sensitive(r, path): the value, or one of its parents, was replaced by the sensitive marker.
-is_sensitive(r, path) if {
-	some p in prefixes(path)
-	p in r.sensitive
+is_sensitive(r, path) if covered(r.sensitive, path)
+
+# covered(paths, path): path or one of its parents is in paths. These helpers run for every value
+# a rule reads: the few listed paths are compared with path, rather than path's parents built.
+covered(paths, path) if path in paths
+
+covered(paths, path) if {
+	contains(path, ".")
+	some p in paths
+	startswith(path, concat("", [p, "."]))
 }
-
-# prefixes("a.0.b") == ["a", "a.0", "a.0.b"]: the path and its parents.
-prefixes(path) := [path] if not contains(path, ".")
-
-else := [concat(".", array.slice(parts, 0, n)) |
-	parts := split(path, ".")
-	some n in numbers.range(1, count(parts))
-]
 
 # configured(r, path): the configuration sets the attribute (or a nested block or attribute under it).
 configured(r, path) if r.expressions[path]

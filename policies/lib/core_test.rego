@@ -119,9 +119,14 @@ test_value_known_unknown_sensitive if {
 	not lib.known(cluster, "ingress.0.cidr_blocks.1")
 }
 
-test_prefixes if {
-	lib.prefixes("a.0.b") == ["a", "a.0", "a.0.b"]
-	lib.prefixes("tags_all") == ["tags_all"]
+test_covered if {
+	lib.covered(["a.0"], "a.0.b")
+	lib.covered(["a"], "a.0.b")
+	lib.covered(["tags_all"], "tags_all")
+	not lib.covered(["a.0"], "a.01")
+	not lib.covered(["tags"], "tags_all")
+	not lib.covered(["a.0.b"], "a.0")
+	not lib.covered([], "a")
 }
 
 test_configured_and_refs if {
