@@ -82,10 +82,17 @@ test_denies_service if {
 }
 
 test_all_resources if {
-	every x in ["*", "arn:aws:s3:::*", "arn:aws:ssm:*:*:parameter/*", "arn:aws:iam::123456789012:role/*", "arn:aws:kms:eu-west-2:123456789012:key/*"] {
+	every x in [
+		"*", "arn:aws:s3:::*", "arn:aws:ssm:*:*:parameter/*", "arn:aws:iam::123456789012:role/*",
+		"arn:aws:kms:eu-west-2:123456789012:key/*", "arn:aws:rds-db:eu-west-2:123456789012:dbuser:*",
+	] {
 		iam.is_all_resource(x)
 	}
-	every x in ["arn:aws:s3:::media/*", "arn:aws:ssm:eu-west-2:123456789012:parameter/wagtail/*", "arn:aws:iam::123456789012:role/app-*"] {
+	every x in [
+		"arn:aws:s3:::media/*", "arn:aws:ssm:eu-west-2:123456789012:parameter/wagtail/*",
+		"arn:aws:iam::123456789012:role/app-*", "arn:aws:s3:::media:*", "arn:aws:s3:*", "aws:s3:::*",
+		"arn:aws:iam::123456789012:user/*", "arn:aws:s3:::*/x",
+	] {
 		not iam.is_all_resource(x)
 	}
 	iam.broad_resource(t.statement({"not_resources": ["arn:aws:s3:::media"]}))
@@ -162,4 +169,20 @@ test_documents_of_skips_unset_computed_documents if {
 	iam.documents_of(t.resource("aws_kms_key", "aws_kms_key.a", {"policy_documents": [known]})) == [known]
 	configured := t.resource("aws_kms_key", "aws_kms_key.a", {"policy_documents": [unset], "expressions": {"policy": t.expression([])}})
 	iam.unknown_documents(configured) == [unset]
+}
+
+test_literal_prefix if {
+	iam.literal_prefix("putobject") == "putobject"
+	iam.literal_prefix("put*") == "put"
+	iam.literal_prefix("p?t*") == "p"
+	iam.literal_prefix("*object") == ""
+	iam.is_write_action("s3:p*")
+	iam.is_write_action("s3:*object")
+	not iam.is_write_action("s3:get*")
+}
+
+test_glob_syntax_is_literal if {
+	iam.action_matches("s3:get[ab]", "s3:get[ab]")
+	not iam.action_matches("s3:get[ab]*", "s3:geta")
+	iam.action_matches("s3:get*", "s3:GetObject")
 }
