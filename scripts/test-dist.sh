@@ -82,6 +82,22 @@ expect_equal "JAVA_HOME without bin/java: one line, exit 2" \
   "tfcheck: JAVA_HOME is $work, which has no bin/java: point it at a Java 17 or later
 exit 2" "$(JAVA_HOME="$work" run_launcher)"
 
+# Archives of installations that are gone are removed when an archive is made; others are kept.
+cache="$work/cache-prune"
+mkdir -p "$cache/tfcheck"
+for name in gone kept; do
+  printf 'archive\n' > "$cache/tfcheck/tfcheck-$name.jsa"
+done
+printf '%s\n' "$work/no-such-installation" > "$cache/tfcheck/tfcheck-gone.home"
+printf '%s\n' "$home" > "$cache/tfcheck/tfcheck-kept.home"
+XDG_CACHE_HOME="$cache" "$home/bin/tfcheck" version >/dev/null 2>&1
+state() { if [ -e "$1" ]; then echo present; else echo absent; fi; }
+expect_equal "an archive of a removed installation is removed with its record, one of a present installation kept" \
+  "absent absent present present" \
+  "$(for f in gone.jsa gone.home kept.jsa kept.home; do state "$cache/tfcheck/tfcheck-$f"; done | tr '\n' ' ' | sed 's/ $//')"
+expect_equal "the new archive records its installation (the kept record and the new one name it)" \
+  "2" "$(grep -lx "$home" "$cache"/tfcheck/*.home | wc -l | tr -d ' ')"
+
 # Every Java 17 or later installed here runs it (CI's matrix covers the rest), keeping tfcheck's
 # classes in the user's cache: an AOT cache from Java 25 on, a class-data-sharing archive before;
 # with it, the report is the jar's and stderr stays empty.

@@ -44,6 +44,7 @@ trap 'rm -rf "$work"' EXIT
 tar -xzf "$archive" -C "$work"
 path_without_tfcheck=$PATH
 export PATH="$work/tfcheck-$version/bin:$PATH"
+export XDG_CACHE_HOME="$work/xdg-cache" # the launcher's class archive goes with the unpacked copy
 export PRE_COMMIT_HOME="$work/cache"
 
 # new_repo DIR [HOOK-YAML]: a git repository whose pre-commit configuration uses this repository's
