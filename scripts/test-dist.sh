@@ -118,8 +118,8 @@ for jdk in /usr/lib/jvm/*/; do
   # The archive is only as good as what it holds: every class a check loads from the jar comes from
   # it (picocli's and ASM's too, whose Java 5 class files the build rewrites: src/build/ClassFileUpgrade.java).
   from_jar=$(cd "$home" && XDG_CACHE_HOME="$cache" JAVA_HOME="${jdk%/}" TFCHECK_JAVA_OPTS=-Xlog:class+load=info:stdout \
-    bin/tfcheck examples/insecure.plan.json 2>/dev/null | grep -c 'source: file:')
-  expect_equal "Java $major with its .$kind: no class of a check is loaded from the jar" "0" "$from_jar"
+    bin/tfcheck examples/insecure.plan.json 2>/dev/null | sed -n 's/.*\] \([^ ]*\) source: file:.*/\1/p')
+  expect_equal "Java $major with its .$kind: no class of a check is loaded from the jar" "" "$from_jar"
 done
 
 checks_summary

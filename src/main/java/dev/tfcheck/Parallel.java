@@ -55,7 +55,11 @@ public final class Parallel {
     }
   }
 
-  private static RuntimeException rethrown(Throwable t) {
+  /**
+   * Throws what a task threw, as it was when it is unchecked (so that callers see the same exception
+   * on any thread); a checked one wrapped. Declared to return, for {@code throw rethrown(cause)}.
+   */
+  public static RuntimeException rethrown(Throwable t) {
     if (t instanceof RuntimeException r) {
       throw r;
     }

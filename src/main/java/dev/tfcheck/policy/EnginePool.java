@@ -1,5 +1,6 @@
 package dev.tfcheck.policy;
 
+import dev.tfcheck.Parallel;
 import dev.tfcheck.Timings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,21 +56,14 @@ final class EnginePool {
 
   /** The instance loading ahead, if one is and no other thread took it; else a new one. */
   private PolicyEngine loaded() {
-    CompletableFuture<PolicyEngine> ahead = loading.getAndSet(CompletableFuture.completedFuture(null));
+    CompletableFuture<PolicyEngine> ahead = loading.getAndSet(null);
     if (ahead == null) {
       return PolicyEngine.load(bundle);
     }
     try {
-      PolicyEngine engine = ahead.join();
-      return engine != null ? engine : PolicyEngine.load(bundle);
+      return ahead.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      throw Parallel.rethrown(e.getCause());
     }
   }
 }

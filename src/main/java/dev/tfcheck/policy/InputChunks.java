@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Cuts a large plan into inputs that fit the Wasm engine's memory (about 12 bytes of Wasm memory per
@@ -26,8 +26,11 @@ import java.util.TreeSet;
  * to be judged whole never meet this limit.
  */
 final class InputChunks {
-  /** One evaluation: the resources whose results count, and every resource its input holds. */
-  record Chunk(SortedSet<String> judged, SortedSet<String> members) {}
+  /**
+   * One evaluation: the resources whose results count, and every resource its input holds. Hash
+   * sets (in the order resources were added): both are asked about every resource of the chunk.
+   */
+  record Chunk(Set<String> judged, Set<String> members) {}
 
   /**
    * How many resources an evaluation may hold per resource it judges (what they reference and what
@@ -45,18 +48,18 @@ final class InputChunks {
       groups.computeIfAbsent(group, g -> new ArrayList<>()).add(r.id());
     }
     List<Chunk> chunks = new ArrayList<>();
-    SortedSet<String> judged = new TreeSet<>();
+    Set<String> judged = new LinkedHashSet<>();
     for (Map.Entry<String, List<String>> group : groups.entrySet()) {
       for (String address : group.getValue()) {
         judged.add(address);
         if (judged.size() >= maxJudged) {
           chunks.add(chunk(model, judged));
-          judged = new TreeSet<>();
+          judged = new LinkedHashSet<>();
         }
       }
       if (judged.size() >= maxJudged / 2) {
         chunks.add(chunk(model, judged));
-        judged = new TreeSet<>();
+        judged = new LinkedHashSet<>();
       }
     }
     if (!judged.isEmpty()) {
@@ -65,8 +68,8 @@ final class InputChunks {
     return chunks;
   }
 
-  private static Chunk chunk(Model model, SortedSet<String> judged) {
-    SortedSet<String> members = new TreeSet<>(judged);
+  private static Chunk chunk(Model model, Set<String> judged) {
+    Set<String> members = new LinkedHashSet<>(judged);
     Deque<String> todo = new ArrayDeque<>(judged);
     for (String address : judged) {
       Resource r = model.resources().get(address);
@@ -92,10 +95,10 @@ final class InputChunks {
     if (members.size() > maxMembers(judged)) {
       throw tooLarge(model, judged, members.size());
     }
-    return new Chunk(Collections.unmodifiableSortedSet(judged), Collections.unmodifiableSortedSet(members));
+    return new Chunk(Collections.unmodifiableSet(judged), Collections.unmodifiableSet(members));
   }
 
-  private static int maxMembers(SortedSet<String> judged) {
+  private static int maxMembers(Set<String> judged) {
     return Math.max(judged.size(), RulePolicies.CHUNK_RESOURCES) * MAX_MEMBERS_PER_JUDGED;
   }
 
@@ -103,7 +106,7 @@ final class InputChunks {
    * A chunk that cannot fit: its resources are referenced by (or reference) too many others of their
    * module instance to be judged apart from them. Refused rather than judged without its context.
    */
-  private static PolicyFailure tooLarge(Model model, SortedSet<String> judged, int members) {
+  private static PolicyFailure tooLarge(Model model, Set<String> judged, int members) {
     Resource hub = null;
     for (String address : judged) {
       Resource r = model.resources().get(address);

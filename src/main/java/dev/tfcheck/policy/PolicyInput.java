@@ -16,7 +16,6 @@ import dev.tfcheck.model.TaskDefinition;
 import dev.tfcheck.plan.Json;
 import dev.tfcheck.plan.Plan;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,10 @@ public final class PolicyInput {
   }
 
   /**
-   * The document for some of the model's resources (all when {@code chunk} is null): what one
+   * The document for some of the model's resources (all when {@code members} is null): what one
    * chunk of a large plan is evaluated on. Back references are kept within the members.
    */
-  static ObjectNode of(Model model, Set<String> chunk) {
-    // Asked of every resource and back reference: a hash lookup, not a sorted set's string compares.
-    Set<String> members = chunk == null ? null : new HashSet<>(chunk);
+  static ObjectNode of(Model model, Set<String> members) {
     ObjectNode input = NODES.objectNode();
     input.set("tfcheck", NODES.objectNode()
         .put("schema_version", SCHEMA_VERSION)

@@ -10,7 +10,6 @@ import dev.tfcheck.plan.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -214,8 +213,7 @@ public final class RulePolicies implements PolicySet {
 
   /** A chunk's verdicts on the resources it judges (and on the plan as a whole). */
   private static SortedMap<String, PolicyEngine.Verdict> judgedOnly(SortedMap<String, PolicyEngine.Verdict> chunk,
-      Set<String> judgedSorted) {
-    Set<String> judged = new HashSet<>(judgedSorted);
+      Set<String> judged) {
     SortedMap<String, PolicyEngine.Verdict> out = new TreeMap<>();
     chunk.forEach((key, v) -> {
       SortedSet<String> applies = new TreeSet<>();
