@@ -62,10 +62,10 @@ deny contains lib.unknown(b, "", concat("", [p.address, ": ", lib.unseen(p, flag
 }
 
 # blocks_of[address]: the public access blocks of each bucket, worked out once per bucket (OPA keeps
-# a rule's value, not a function's result: blocks(b) was computed again by every rule body).
-blocks_of[b.address] := blocks(b) if some b in lib.resources({"aws_s3_bucket"})
-
-blocks(b) := lib.attached(b, "aws_s3_bucket_public_access_block", "bucket", "bucket")
+# a rule's value, not a function's result, which every rule body would compute again).
+blocks_of[b.address] := lib.attached(b, "aws_s3_bucket_public_access_block", "bucket", "bucket") if {
+	some b in lib.resources({"aws_s3_bucket"})
+}
 
 blocked(b) if {
 	some p in blocks_of[b.address]

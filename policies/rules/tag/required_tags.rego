@@ -36,16 +36,18 @@ advice := "add them to the provider's default_tags or the resource's tags"
 
 applies contains r.address if some r in tagged
 
-deny contains lib.fail(r, "tags_all", concat("", ["tags_all lacks ", concat(", ", sort(missing(r, "tags_all"))), ": ", advice])) if {
+deny contains lib.fail(r, "tags_all", concat("", ["tags_all lacks ", concat(", ", sort(absent)), ": ", advice])) if {
 	some r in tagged
-	lacks(r, "tags_all")
+	absent := missing(r, "tags_all")
+	count(absent) > 0
 	not lib.hidden(r, "tags_all")
 }
 
-deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), " and its tags lack ", concat(", ", sort(missing(r, "tags"))), ": ", advice])) if {
+deny contains lib.unknown(r, "tags_all", concat("", [lib.unseen(r, "tags_all"), " and its tags lack ", concat(", ", sort(absent)), ": ", advice])) if {
 	some r in tagged
 	lib.hidden(r, "tags_all")
-	lacks(r, "tags")
+	absent := missing(r, "tags")
+	count(absent) > 0
 }
 
 # tagged: the managed resources, not being destroyed, whose schema has tags (so tags_all).
@@ -59,13 +61,6 @@ tagged[r.address] := r if {
 has_tags_all(r) if _ = r.values.tags_all
 
 has_tags_all(r) if "tags_all" in r.unknown
-
-# lacks(r, attribute): some required key is missing, found without building the set of them (most
-# resources lack none, and this runs for every resource).
-lacks(r, attribute) if {
-	some key in required
-	not present(r, attribute, key)
-}
 
 # missing(r, attribute): the required keys that the map at attribute does not have (a key whose
 # value is known only after apply is there).
