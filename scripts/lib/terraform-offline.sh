@@ -179,6 +179,16 @@ for addr in sorted(set(a) | set(b)):
         print(f"  changed: {addr}")
 if old.get("configuration") != new.get("configuration"):
     print("  the configuration section differs")
+# Any other top-level section (prior_state, planned_values, output_changes, checks, ...), so that a
+# difference that is none of the above is still named.
+for key in sorted(set(old) | set(new)):
+    if key in ("resource_changes", "configuration", "terraform_version", "timestamp"):
+        continue
+    a_value, b_value = old.get(key), new.get(key)
+    if key == "relevant_attributes":  # compared as a set, as offline_same_plan does
+        a_value, b_value = (sorted(v or [], key=json.dumps) for v in (a_value, b_value))
+    if a_value != b_value:
+        print(f"  {key} differs")
 EOF
 }
 
