@@ -22,7 +22,8 @@ import java.util.function.Function;
  * plugin), driven through OPA's Wasm ABI with opa-java-wasm's bindings of that ABI. opa-java-wasm's
  * own {@code OpaPolicy} compiles the module at every start (over a second on a cold JVM) and has no
  * way to take a precompiled one; this is the part of it the built-in bundle needs: load data once,
- * parse an input once and evaluate entrypoints on it (the ABI's evaluation context). The built-in
+ * put an input in memory once ({@link OpaValueImage}) and evaluate entrypoints on it (the ABI's
+ * evaluation context). The built-in
  * policies use no host-provided builtin (policies/capabilities.json, and checked at load).
  * Not thread-safe: one instance per thread.
  */
@@ -37,7 +38,7 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
   private final int baseHeapPtr;
   private int dataAddr;
   private int dataHeapPtr;
-  /** The input {@link #input} parsed, 0 when none; it lives below {@link #inputHeapPtr}. */
+  /** The input {@link #input} put in memory, 0 when none; it lives below {@link #inputHeapPtr}. */
   private int inputAddr;
   private int inputHeapPtr;
 
@@ -84,26 +85,51 @@ final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
   }
 
   /**
-   * Parses an input that stays in memory for the {@link #evaluate} calls that follow, until the next
-   * input or data. Its text stays too, below the parsed value: the heap is reset only down to it.
+   * Puts an input in memory for the {@link #evaluate} calls that follow, until the next input or
+   * data: the document's values, laid out in Java where OPA would parse its text, copied into one
+   * block allocated above the data.
    */
-  void input(byte[] input) {
+  void input(EngineInput input) {
     exports.opaHeapPtrSet(dataHeapPtr);
     inputAddr = 0;
-    int text = exports.opaMalloc(input.length);
-    memory.write(text, input);
-    int parsed = exports.opaJsonParse(text, input.length);
-    if (parsed == 0) {
-      throw new IllegalArgumentException("the policy input is not valid JSON");
+    OpaValueImage image = input.image(dataHeapPtr + OpaValueImage.BLOCK_HEADER);
+    int at = exports.opaMalloc(image.size());
+    if (at != image.base()) {
+      throw new IllegalStateException("the policy's allocator put the input at " + at + ", not " + image.base());
     }
-    inputAddr = parsed;
+    image.copyTo(memory);
+    inputAddr = image.root();
     inputHeapPtr = exports.opaHeapPtrGet();
   }
 
-  /** Evaluates an entrypoint on the input last parsed by {@link #input}; OPA's result set as JSON text. */
+  /**
+   * Parses a JSON text with OPA's own parser as the input, where {@link #input} lays the values out
+   * in Java: tests compare the two.
+   */
+  void parseInput(byte[] json) {
+    exports.opaHeapPtrSet(dataHeapPtr);
+    inputAddr = 0;
+    int text = exports.opaMalloc(json.length);
+    memory.write(text, json);
+    inputAddr = exports.opaJsonParse(text, json.length);
+    if (inputAddr == 0) {
+      throw new IllegalArgumentException("the policy input is not valid JSON");
+    }
+    inputHeapPtr = exports.opaHeapPtrGet();
+  }
+
+  /** The input in memory, as OPA writes it back to JSON (objects in the order OPA iterates them). */
+  String inputJson() {
+    int text = exports.opaJsonDump(inputAddr);
+    String json = memory.readCString(text);
+    exports.opaHeapPtrSet(inputHeapPtr);
+    return json;
+  }
+
+  /** Evaluates an entrypoint on the input last put in memory; OPA's result set as JSON text. */
   String evaluate(int entrypoint) {
     if (inputAddr == 0) {
-      throw new IllegalStateException("no input was parsed");
+      throw new IllegalStateException("no input was given");
     }
     int ctx = exports.opaEvalCtxNew();
     exports.opaEvalCtxSetInput(ctx, inputAddr);

@@ -43,14 +43,14 @@ public final class PolicyEngine {
   private interface Module {
     Map<String, Integer> entrypoints();
 
-    String evaluate(String entrypoint, String data, byte[] input);
+    String evaluate(String entrypoint, String data, EngineInput input);
 
-    /** Whether {@link #input} and {@link #evaluate(String)} work: an input parsed once for many evaluations. */
+    /** Whether {@link #input} and {@link #evaluate(String)} work: an input put in memory once for many evaluations. */
     default boolean keepsInput() {
       return false;
     }
 
-    default void input(String data, byte[] input) {
+    default void input(String data, EngineInput input) {
       throw new UnsupportedOperationException("this module evaluates each input once");
     }
 
@@ -96,7 +96,7 @@ public final class PolicyEngine {
    * @param parameters rule parameters, visible to Rego as {@code data.tfcheck.parameters}
    * @return verdicts by rule key ({@code rds.storage_encrypted})
    */
-  public SortedMap<String, Verdict> verdicts(byte[] input, ObjectNode parameters) {
+  SortedMap<String, Verdict> verdicts(EngineInput input, ObjectNode parameters) {
     JsonNode byKey = evaluate(ENTRYPOINT, input, data(parameters));
     if (!byKey.isObject()) {
       // Fail closed: a policy that produced nothing must not read as a clean plan.
@@ -111,7 +111,7 @@ public final class PolicyEngine {
   }
 
   /**
-   * The keys of the rules this engine evaluates one at a time, on an input parsed once
+   * The keys of the rules this engine evaluates one at a time, on an input put in memory once
    * ({@link #input}, {@link #verdict}); empty when it evaluates them only all together.
    */
   public SortedSet<String> ruleKeys() {
@@ -130,8 +130,8 @@ public final class PolicyEngine {
     return Collections.unmodifiableSortedSet(keys);
   }
 
-  /** Parses an input, with the rules' parameters, for the {@link #verdict} calls that follow. */
-  public void input(byte[] input, ObjectNode parameters) {
+  /** Puts an input in memory, with the rules' parameters, for the {@link #verdict} calls that follow. */
+  void input(EngineInput input, ObjectNode parameters) {
     module.input(Json.compact(data(parameters)), input);
   }
 
@@ -171,7 +171,7 @@ public final class PolicyEngine {
   }
 
   /** The value of one entrypoint for an input and data; a missing node when it is undefined. */
-  public JsonNode evaluate(String entrypoint, byte[] input, ObjectNode data) {
+  JsonNode evaluate(String entrypoint, EngineInput input, ObjectNode data) {
     if (!module.entrypoints().containsKey(entrypoint)) {
       throw new IllegalArgumentException(name + " has no " + entrypoint + " entrypoint");
     }
@@ -200,7 +200,7 @@ public final class PolicyEngine {
     }
 
     @Override
-    public String evaluate(String entrypoint, String data, byte[] input) {
+    public String evaluate(String entrypoint, String data, EngineInput input) {
       input(data, input);
       return evaluate(entrypoint);
     }
@@ -211,7 +211,7 @@ public final class PolicyEngine {
     }
 
     @Override
-    public void input(String data, byte[] input) {
+    public void input(String data, EngineInput input) {
       data(data);
       policy.input(input);
     }
@@ -251,10 +251,10 @@ public final class PolicyEngine {
     }
 
     @Override
-    public String evaluate(String entrypoint, String data, byte[] input) {
+    public String evaluate(String entrypoint, String data, EngineInput input) {
       policy.entrypoint(entrypoint);
       policy.data(data);
-      return policy.input(new String(input, StandardCharsets.UTF_8)).evaluate();
+      return policy.input(new String(input.json(), StandardCharsets.UTF_8)).evaluate();
     }
   }
 }

@@ -36,8 +36,8 @@ public final class RulePolicies implements PolicySet {
   static final int CHUNK_RESOURCES = 12_000;
 
   /**
-   * Plans with fewer resources are evaluated on one thread: a second thread parses the input again
-   * in a Wasm instance of its own, which pays only when the rules have enough to do.
+   * Plans with fewer resources are evaluated on one thread: a second thread needs a Wasm instance of
+   * its own, with the input copied in, which pays only when the rules have enough to do.
    */
   static final int PARALLEL_RESOURCES = 500;
 
@@ -121,7 +121,7 @@ public final class RulePolicies implements PolicySet {
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
     SortedMap<String, PolicyEngine.Verdict> verdicts;
     if (model.resources().size() <= chunkResources) {
-      byte[] input = Json.bytes(PolicyInput.of(model));
+      EngineInput input = new EngineInput(PolicyInput.of(model));
       Timings.mark("policy input");
       int threads = model.resources().size() < PARALLEL_RESOURCES ? 1 : Runtime.getRuntime().availableProcessors();
       verdicts = evaluate(model, input, threads);
@@ -155,10 +155,10 @@ public final class RulePolicies implements PolicySet {
    * The verdicts of the rules on one input. One evaluation of every rule is the least work on one
    * thread (helpers the rules share are computed once). An engine that can evaluate rule by rule
    * (the built-in bundle) does so to skip the rules not asked for ({@code --only}) or to use
-   * {@code threads} threads: each thread parses the input into a Wasm instance of its own and takes
+   * {@code threads} threads: each thread copies the input into a Wasm instance of its own and takes
    * the next rule, those that judge the most resources first, so that the threads finish together.
    */
-  private SortedMap<String, PolicyEngine.Verdict> evaluate(Model model, byte[] input, int threads) {
+  private SortedMap<String, PolicyEngine.Verdict> evaluate(Model model, EngineInput input, int threads) {
     SortedSet<String> ruleKeys = engines.with(PolicyEngine::ruleKeys);
     List<String> keys = new ArrayList<>();
     rules.forEach(r -> keys.add(r.key()));
@@ -204,7 +204,7 @@ public final class RulePolicies implements PolicySet {
     List<Callable<SortedMap<String, PolicyEngine.Verdict>>> tasks = new ArrayList<>();
     for (InputChunks.Chunk chunk : InputChunks.of(model, chunkResources)) {
       tasks.add(() -> {
-        byte[] input = Json.bytes(PolicyInput.of(model, chunk.members()));
+        EngineInput input = new EngineInput(PolicyInput.of(model, chunk.members()));
         return judgedOnly(evaluate(model, input, 1), chunk.judged());
       });
     }

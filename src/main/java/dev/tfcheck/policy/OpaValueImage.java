@@ -1,0 +1,335 @@
+package dev.tfcheck.policy;
+
+import com.dylibso.chicory.runtime.Memory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON document as OPA's Wasm runtime holds it in memory: the values {@code opa_json_parse} would
+ * build from the document's text, laid out here, in Java, for one address of a module's memory, so
+ * that the module only has to receive the bytes. OPA's parser is the slowest part of evaluating a
+ * large plan: lexing, copying and hashing ~15 MB of input inside Wasm takes about a second per
+ * Wasm instance, and a small plan's parse is a third of its evaluation.
+ *
+ * <p>The layout is the one of OPA 1.12's {@code wasm/src/value.h} on wasm32 (4-byte pointers and
+ * sizes), in blocks of its allocator ({@code malloc.c}: a 12-byte header, then 4, 8, 16 or 64 bytes
+ * or exactly what was asked for above 64), so the runtime can read, compare, iterate and even free
+ * these values as its own. Objects are hash tables of sorted chains, sized as the runtime's inserts
+ * would size them, so lookups and iteration order are those of a parsed document.
+ * {@code OpaValueImageTest} compares the two on every kind of value and on real inputs: a build with
+ * another OPA whose runtime lays values out otherwise fails it.
+ */
+final class OpaValueImage {
+  /** The allocator's block header: size, previous and next free block. */
+  static final int BLOCK_HEADER = 12;
+
+  private static final int NULL = 1;
+  private static final int BOOLEAN = 2;
+  private static final int NUMBER = 3;
+  private static final int STRING = 4;
+  private static final int ARRAY = 5;
+  private static final int OBJECT = 6;
+  private static final int NUMBER_REPR_INT = 1;
+  private static final int NUMBER_REPR_REF = 2;
+
+  /** sizeof the structs: opa_value, opa_boolean_t, opa_number_t, opa_string_t, opa_array_t, opa_object_t, opa_object_elem_t. */
+  private static final int NULL_SIZE = 1;
+  private static final int BOOLEAN_SIZE = 2;
+  private static final int NUMBER_SIZE = 24;
+  private static final int STRING_SIZE = 12;
+  private static final int ARRAY_SIZE = 16;
+  private static final int OBJECT_SIZE = 16;
+  private static final int ELEM_SIZE = 12;
+  /** opa_array_elem_t: the index (a number value) and the element. */
+  private static final int ARRAY_ELEM_SIZE = 8;
+
+  /** value.c: OPA_ARRAY_INITIAL_CAP, OPA_OBJECT_MIN_BUCKETS, OPA_OBJECT_LOAD_FACTOR. */
+  private static final int ARRAY_INITIAL_CAP = 10;
+  private static final int OBJECT_MIN_BUCKETS = 8;
+  private static final double OBJECT_LOAD_FACTOR = 0.7;
+
+  /**
+   * The image is written in segments of this size (a block larger than one gets a segment of its own):
+   * a growing array would leave copies of itself behind, hundreds of megabytes for a large plan. Just
+   * under a megabyte: G1 keeps an array of half its region size or more apart, in regions of its own
+   * (1 to 4 MB with the heaps tfcheck runs with), and larger segments would leave those half empty.
+   */
+  private static final int SEGMENT_SIZE = (1 << 20) - 64;
+
+  private final int base;
+  /** Segments in address order: each starts where the previous one's blocks end. */
+  private final List<Segment> segments = new ArrayList<>();
+  private Segment last = new Segment(0, new byte[0]);
+  private int size;
+  private int root;
+
+  /** Image bytes from {@code start} (an offset from the base) on; {@code used} of them hold blocks. */
+  private static final class Segment {
+    final int start;
+    final byte[] bytes;
+    int used;
+
+    Segment(int start, byte[] bytes) {
+      this.start = start;
+      this.bytes = bytes;
+    }
+  }
+
+  private OpaValueImage(int base) {
+    this.base = base;
+  }
+
+  /**
+   * Lays out {@code document} for a module that will copy the image to {@code base}: the address
+   * {@code opa_malloc} returns for a block of {@link #size()} bytes.
+   */
+  static OpaValueImage of(JsonNode document, int base) {
+    OpaValueImage image = new OpaValueImage(base);
+    image.root = image.value(document);
+    return image;
+  }
+
+  /** The address the image must be copied to. */
+  int base() {
+    return base;
+  }
+
+  /** The address of the document's value once the image is at {@link #base}. */
+  int root() {
+    return root;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Copies the image into a module's memory, at {@link #base}. */
+  void copyTo(Memory memory) {
+    for (Segment segment : segments) {
+      memory.write(base + segment.start, segment.bytes, 0, segment.used);
+    }
+  }
+
+  private int value(JsonNode node) {
+    switch (node.getNodeType()) {
+      case NULL:
+        return header(alloc(NULL_SIZE), NULL);
+      case BOOLEAN: {
+        int at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
+        putByte(at + 1, node.booleanValue() ? 1 : 0);
+        return at;
+      }
+      case NUMBER:
+        return number(node.asText());
+      case STRING:
+        return string(node.textValue());
+      case ARRAY:
+        return array(node);
+      case OBJECT:
+        return object(node);
+      default:
+        throw new IllegalArgumentException("a policy input holds only JSON values, not " + node.getNodeType());
+    }
+  }
+
+  /** A number as the parser keeps it: its JSON text. */
+  private int number(String text) {
+    byte[] chars = text.getBytes(StandardCharsets.US_ASCII);
+    int s = copy(chars);
+    int at = header(alloc(NUMBER_SIZE), NUMBER);
+    putByte(at + 1, NUMBER_REPR_REF);
+    putInt(at + 8, s);
+    putInt(at + 12, chars.length);
+    putByte(at + 16, 1); // the text is the number's own (freed with it)
+    return at;
+  }
+
+  /** An array index, as opa_array_append makes it. */
+  private int index(int i) {
+    int at = header(alloc(NUMBER_SIZE), NUMBER);
+    putByte(at + 1, NUMBER_REPR_INT);
+    putLong(at + 8, i);
+    return at;
+  }
+
+  private int string(String text) {
+    return string(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int string(byte[] utf8) {
+    int v = copy(utf8);
+    int at = header(alloc(STRING_SIZE), STRING);
+    putByte(at + 1, 1); // the bytes are the string's own
+    putInt(at + 4, utf8.length);
+    putInt(at + 8, v);
+    return at;
+  }
+
+  private int array(JsonNode node) {
+    int len = node.size();
+    int[] indexes = new int[len];
+    int[] values = new int[len];
+    for (int i = 0; i < len; i++) {
+      values[i] = value(node.get(i));
+      indexes[i] = index(i);
+    }
+    int cap = 0;
+    if (len > 0) {
+      cap = ARRAY_INITIAL_CAP;
+      while (cap < len) {
+        cap *= 2;
+      }
+    }
+    int elems = 0;
+    if (cap > 0) {
+      elems = alloc(cap * ARRAY_ELEM_SIZE);
+      for (int i = 0; i < len; i++) {
+        putInt(elems + i * ARRAY_ELEM_SIZE, indexes[i]);
+        putInt(elems + i * ARRAY_ELEM_SIZE + 4, values[i]);
+      }
+    }
+    int at = header(alloc(ARRAY_SIZE), ARRAY);
+    putInt(at + 4, elems);
+    putInt(at + 8, len);
+    putInt(at + 12, cap);
+    return at;
+  }
+
+  private int object(JsonNode node) {
+    int len = node.size();
+    int n = buckets(len);
+    List<List<Key>> chains = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      chains.add(null);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      byte[] utf8 = field.getKey().getBytes(StandardCharsets.UTF_8);
+      Key key = new Key(utf8, string(utf8), value(field.getValue()));
+      int bucket = Integer.remainderUnsigned(hash(utf8), n);
+      if (chains.get(bucket) == null) {
+        chains.set(bucket, new ArrayList<>(2));
+      }
+      chains.get(bucket).add(key);
+    }
+    int buckets = alloc(n * 4);
+    for (int b = 0; b < n; b++) {
+      List<Key> chain = chains.get(b);
+      if (chain == null) {
+        continue;
+      }
+      // opa_object_insert keeps each chain sorted by key (opa_value_compare: bytes, then length)
+      chain.sort((x, y) -> Arrays.compareUnsigned(x.utf8, y.utf8));
+      int next = 0;
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        int elem = alloc(ELEM_SIZE);
+        putInt(elem, chain.get(i).string);
+        putInt(elem + 4, chain.get(i).value);
+        putInt(elem + 8, next);
+        next = elem;
+      }
+      putInt(buckets + b * 4, next);
+    }
+    int at = header(alloc(OBJECT_SIZE), OBJECT);
+    putInt(at + 4, buckets);
+    putInt(at + 8, n);
+    putInt(at + 12, len);
+    return at;
+  }
+
+  private record Key(byte[] utf8, int string, int value) {}
+
+  /** The bucket count an object reaches by inserts: doubled from 8 whenever one more key would load it past 0.7. */
+  private static int buckets(int len) {
+    int n = OBJECT_MIN_BUCKETS;
+    while (len > n * OBJECT_LOAD_FACTOR) {
+      n *= 2;
+    }
+    return n;
+  }
+
+  /** value.c's string hash: FNV-1 over the bytes, 32 bits. */
+  static int hash(byte[] utf8) {
+    int h = 0x811c9dc5;
+    for (byte b : utf8) {
+      h *= 0x01000193;
+      h ^= b & 0xff;
+    }
+    return h;
+  }
+
+  private int copy(byte[] data) {
+    int at = alloc(data.length);
+    System.arraycopy(data, 0, last.bytes, at - base - last.start, data.length);
+    return at;
+  }
+
+  private int header(int at, int type) {
+    putByte(at, type);
+    return at;
+  }
+
+  /**
+   * A block as opa_malloc hands it out: the size class in the header (no free-list links: the block
+   * is in use), zeroed data. Returns the data's address.
+   */
+  private int alloc(int requested) {
+    int blockSize = requested <= 4 ? 4 : requested <= 8 ? 8 : requested <= 16 ? 16 : requested <= 64 ? 64 : requested;
+    int needed = BLOCK_HEADER + blockSize;
+    if (needed > Integer.MAX_VALUE - base - size) {
+      // Chicory addresses memory with a Java int; worded as OPA's allocator says it (PolicyFailure)
+      throw new IllegalStateException("opa_malloc: the input needs more than 2 GiB of memory");
+    }
+    if (last.used + needed > last.bytes.length) {
+      last = new Segment(size, new byte[Math.max(SEGMENT_SIZE, needed)]);
+      segments.add(last);
+    }
+    int header = base + size;
+    last.used += needed;
+    size += needed;
+    putInt(header, blockSize);
+    return header + BLOCK_HEADER;
+  }
+
+  /** The segment holding an address: the last one, or (an object's buckets) an earlier one. */
+  private Segment segment(int offset) {
+    if (offset >= last.start) {
+      return last;
+    }
+    int lo = 0;
+    int hi = segments.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (segments.get(mid).start <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return segments.get(lo);
+  }
+
+  private void putByte(int address, int v) {
+    Segment s = segment(address - base);
+    s.bytes[address - base - s.start] = (byte) v;
+  }
+
+  private void putInt(int address, int v) {
+    Segment s = segment(address - base);
+    int o = address - base - s.start;
+    s.bytes[o] = (byte) v;
+    s.bytes[o + 1] = (byte) (v >>> 8);
+    s.bytes[o + 2] = (byte) (v >>> 16);
+    s.bytes[o + 3] = (byte) (v >>> 24);
+  }
+
+  private void putLong(int address, long v) {
+    putInt(address, (int) v);
+    putInt(address + 4, (int) (v >>> 32));
+  }
+}

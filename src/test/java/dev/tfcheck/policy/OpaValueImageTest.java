@@ -1,0 +1,86 @@
+package dev.tfcheck.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tfcheck.Fixtures;
+import dev.tfcheck.model.MaskedPlan;
+import dev.tfcheck.model.Model;
+import dev.tfcheck.plan.Json;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The values {@link OpaValueImage} lays out are those OPA's parser builds from the same text: OPA
+ * writes both back to the same JSON, objects in the order it iterates them (which follows the
+ * hash buckets and the order of each bucket's chain), and the rules judge the same (the golden
+ * reports, {@code RuleByRuleTest}).
+ */
+class OpaValueImageTest {
+  private final CompiledPolicy policy = BuiltinPolicies.compiled(BuiltinPolicies.bundle()).orElseThrow();
+
+  @Test
+  void everyKindOfValueReadsBackAsOpaParsedIt() throws Exception {
+    JsonNode document = Json.MAPPER.readTree("""
+        {"null": null, "true": true, "false": false, "": "", "empty": {}, "none": [],
+         "numbers": [0, -1, 42, 1.5, -0.25, 1e3, 1.0E-7, 12345678901234567890123, 3.14159265358979323846264],
+         "strings": ["plain", "quote \\" backslash \\\\ slash /", "tab\\tnew\\nline\\r\\b\\f", "\\u0001",
+                     "é ü ß", "日本語", "emoji \\ud83d\\ude00", "\\u00e9 escaped"],
+         "nested": {"a": {"b": {"c": [[], [{}], [[1]]]}}},
+         "keys": {"b": 1, "a": 2, "aa": 3, "ab": 4, "é": 5, "Z": 6, "a\\u0000": 7}}
+        """);
+    assertSameAsParsed(document);
+  }
+
+  /** Objects grow from 8 buckets past a load of 0.7 and arrays from 10 elements, doubling. */
+  @Test
+  void largeObjectsAndArraysReadBackAsOpaParsedThem() {
+    for (int size : new int[] {5, 6, 11, 12, 23, 100, 1000}) {
+      ObjectNode object = Json.nodes().objectNode();
+      ArrayNode array = object.putArray("array");
+      for (int i = 0; i < size; i++) {
+        object.put("key-" + (i * 7919 % size), i);
+        array.add("element " + i);
+      }
+      assertSameAsParsed(object);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fixtures/reference/wagtail.plan.json", "fixtures/reference/insecure.plan.json",
+      "fixtures/rules/violations.plan.json", "fixtures/rules/changes.plan.json",
+      "fixtures/shared-reference/plan-1k.json.gz"})
+  void policyInputsAndPlansReadBackAsOpaParsedThem(String plan) {
+    Model model = Fixtures.model(plan);
+    assertSameAsParsed(PolicyInput.of(model));
+    assertSameAsParsed(MaskedPlan.of(model.plan(), model));
+  }
+
+  /** The check above can fail: a value laid out wrongly reads back differently. */
+  @Test
+  void aDifferentDocumentReadsBackDifferently() throws Exception {
+    policy.input(new EngineInput(Json.MAPPER.readTree("{\"a\": [1, 2]}")));
+    String image = policy.inputJson();
+    policy.parseInput("{\"a\": [2, 1]}".getBytes(StandardCharsets.UTF_8));
+    assertNotEquals(policy.inputJson(), image);
+  }
+
+  @Test
+  void stringKeysHashAsOpaHashesThem() {
+    // FNV-1, 32 bits: the empty string is the offset basis, "a" one multiply and xor away
+    assertEquals(0x811c9dc5, OpaValueImage.hash(new byte[0]));
+    assertEquals(0x050c5d7e, OpaValueImage.hash("a".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void assertSameAsParsed(JsonNode document) {
+    policy.parseInput(Json.bytes(document));
+    String parsed = policy.inputJson();
+    policy.input(new EngineInput(document));
+    assertEquals(parsed, policy.inputJson());
+  }
+}
