@@ -52,6 +52,10 @@ final class PlanRunner {
     Timings.mark("parse");
     try {
       Model model = ModelBuilder.build(plan);
+      if (!checker.readsPlanDocument()) {
+        model = model.withoutResourceSections();
+      }
+      plan = null; // the model keeps what is needed of it: let the rest go while a large plan is judged
       Timings.mark("resolve");
       if (model.resources().isEmpty() && !allowEmpty) {
         messages.add("tfcheck: " + source + ": nothing to check: the plan has no resources (--allow-empty accepts that)");

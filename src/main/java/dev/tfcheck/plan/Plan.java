@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A Terraform plan as read from {@code terraform show -json}: the raw document and what was learnt
@@ -30,6 +31,20 @@ public record Plan(
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(formatVersion, "formatVersion");
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The same plan without some top-level sections (the others shared, not copied): what is kept of a
+   * large plan once the sections have been read into a model.
+   */
+  public Plan without(Set<String> sections) {
+    ObjectNode kept = root.objectNode();
+    root.fields().forEachRemaining(e -> {
+      if (!sections.contains(e.getKey())) {
+        kept.set(e.getKey(), e.getValue());
+      }
+    });
+    return new Plan(source, sha256, kept, formatVersion, terraformVersion, warnings);
   }
 
   /** A top-level section, or a missing node when absent (normal in older format versions). */

@@ -53,6 +53,11 @@ public final class Checker {
     sets.forEach(PolicySet::prefetch);
   }
 
+  /** Whether a policy set reads the plan document itself, so that models must keep all of it. */
+  public boolean readsPlanDocument() {
+    return sets.stream().anyMatch(PolicySet::readsPlanDocument);
+  }
+
   /** @throws PolicyFailure when a policy fails on the model: the plan is then not judged */
   public CheckResult check(Model model) {
     List<Result> results = new ArrayList<>();

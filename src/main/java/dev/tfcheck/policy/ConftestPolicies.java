@@ -66,6 +66,11 @@ public final class ConftestPolicies implements PolicySet {
   }
 
   @Override
+  public boolean readsPlanDocument() {
+    return true;
+  }
+
+  @Override
   public void prefetch() {
     engines.prefetch();
   }

@@ -15,6 +15,14 @@ public interface PolicySet {
   /** How many rules the set counts for the summary. */
   int ruleCount();
 
+  /**
+   * Whether the set reads the plan document itself (conftest-style policies), not only the model:
+   * then the model must keep the plan's resource sections ({@link Model#withoutResourceSections}).
+   */
+  default boolean readsPlanDocument() {
+    return false;
+  }
+
   /** Starts loading what evaluation needs (a Wasm instance) in the background, ahead of a first plan. */
   default void prefetch() {}
 }
