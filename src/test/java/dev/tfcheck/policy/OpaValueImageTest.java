@@ -51,6 +51,19 @@ class OpaValueImageTest {
     }
   }
 
+  /** A block larger than the image's segments (a long string, a long array's elements) gets one of its own. */
+  @Test
+  void blocksLargerThanASegmentReadBackAsOpaParsedThem() {
+    ObjectNode document = Json.nodes().objectNode();
+    document.put("long", "x".repeat(3 << 20));
+    ArrayNode many = document.putArray("many");
+    for (int i = 0; i < 200_000; i++) {
+      many.add(i % 2 == 0);
+    }
+    document.put("after", "the next block");
+    assertSameAsParsed(document);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"fixtures/reference/wagtail.plan.json", "fixtures/reference/insecure.plan.json",
       "fixtures/rules/violations.plan.json", "fixtures/rules/changes.plan.json",
