@@ -23,9 +23,8 @@ import java.util.function.Function;
  * own {@code OpaPolicy} compiles the module at every start (over a second on a cold JVM) and has no
  * way to take a precompiled one; this is the part of it the built-in bundle needs: load data once,
  * put an input in memory once ({@link OpaValueImage}) and evaluate entrypoints on it (the ABI's
- * evaluation context). The built-in
- * policies use no host-provided builtin (policies/capabilities.json, and checked at load).
- * Not thread-safe: one instance per thread.
+ * evaluation context). The built-in policies use no host-provided builtin (policies/capabilities.json,
+ * and checked at load). Not thread-safe: one instance per thread.
  */
 final class CompiledPolicy implements OpaWasm_ModuleImports, OpaWasm_Env {
   /** The ABI versions this engine is tested with: 1.2 and later 1.x (OPA 1.12.1 writes 1.3). */
