@@ -2,9 +2,7 @@ package dev.tfcheck.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tfcheck.finding.Waiver;
 import dev.tfcheck.plan.Json;
 import java.io.IOException;
@@ -28,7 +26,6 @@ public record Config(Path source, ObjectNode parameters, List<Waiver> waivers) {
   public static final String FILE_NAME = ".tfcheck.yaml";
 
   private static final List<String> KEYS = List.of("parameters", "waivers");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   public Config {
     waivers = List.copyOf(waivers);
@@ -56,7 +53,7 @@ public record Config(Path source, ObjectNode parameters, List<Waiver> waivers) {
     String name = file.toString();
     JsonNode root;
     try {
-      root = YAML.readTree(Files.readAllBytes(file));
+      root = Json.yaml().readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException(name, "no such file");
     } catch (JsonProcessingException e) {

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The one Jackson configuration tfcheck reads and writes JSON with. */
+/** The one Jackson configuration tfcheck reads and writes JSON with, and the one it reads YAML with. */
 public final class Json {
   /**
    * Plans keep numbers exactly (a plan may carry values beyond double precision), refuse duplicate
@@ -41,6 +42,19 @@ public final class Json {
       .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private Json() {}
+
+  /**
+   * The mapper for YAML ({@code .tfcheck.yaml}, rules' METADATA), made when first asked for: a check
+   * without a configuration file never needs YAML, and making the mapper (SnakeYAML's classes with
+   * it) took ~10 ms of every start.
+   */
+  public static ObjectMapper yaml() {
+    return Yaml.MAPPER;
+  }
+
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
 
   public static JsonNodeFactory nodes() {
     return MAPPER.getNodeFactory();

@@ -1,9 +1,8 @@
 package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tfcheck.finding.Severity;
+import dev.tfcheck.plan.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 public final class RuleCatalog {
   private static final String RULES_PACKAGE = "tfcheck.rules.";
   private static final Pattern PACKAGE = Pattern.compile("\\s*package\\s+([A-Za-z0-9_.]+)\\s*(#.*)?");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final SortedMap<String, Rule> byId;
   private final Map<String, Rule> byKey;
@@ -80,7 +78,7 @@ public final class RuleCatalog {
         continue; // a rule's annotation, not the package's
       }
       try {
-        JsonNode parsed = YAML.readTree(yaml.toString());
+        JsonNode parsed = Json.yaml().readTree(yaml.toString());
         if (parsed != null && parsed.isObject()) {
           out.put(pkg.group(1), parsed);
         }
