@@ -154,9 +154,12 @@ public final class Resource {
     return coveredBy(unknown, path);
   }
 
+  /** Whether one of paths is path or a parent of it ("" is the parent of every path). */
   static boolean coveredBy(SortedSet<String> paths, String path) {
     for (String p : paths) {
-      if (p.isEmpty() || p.equals(path) || path.startsWith(p + ".")) {
+      // path equals p or starts with p + "." (tested without building that string: this runs for
+      // every attribute the model reads, over every unknown path of the resource)
+      if (p.isEmpty() || path.startsWith(p) && (path.length() == p.length() || path.charAt(p.length()) == '.')) {
         return true;
       }
     }

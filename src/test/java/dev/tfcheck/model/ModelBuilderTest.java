@@ -164,4 +164,18 @@ class ModelBuilderTest {
     assertEquals(new Statement(null, "Deny", null, List.of("s3:*"), List.of("*"), null, null, null,
         List.of(new Statement.Condition("Bool", "aws:SecureTransport", List.of("false"))), new TreeSet<>(), List.of()), deny);
   }
+
+  @Test
+  void aPathIsCoveredByItselfAndItsParentsOnly() {
+    TreeSet<String> unknown = new TreeSet<>(List.of("tags", "ingress.0.cidr_blocks"));
+    assertTrue(Resource.coveredBy(unknown, "tags"));
+    assertTrue(Resource.coveredBy(unknown, "tags.Environment"));
+    assertTrue(Resource.coveredBy(unknown, "ingress.0.cidr_blocks.1"));
+    assertFalse(Resource.coveredBy(unknown, "tags_all"), "a sibling that shares the name's start");
+    assertFalse(Resource.coveredBy(unknown, "tag"));
+    assertFalse(Resource.coveredBy(unknown, "ingress.0"), "a child does not cover its parent");
+    assertFalse(Resource.coveredBy(unknown, "ingress.0.cidr_blocksX"));
+    assertTrue(Resource.coveredBy(new TreeSet<>(List.of("")), "anything.at.all"), "the whole value is unknown");
+    assertFalse(Resource.coveredBy(new TreeSet<>(), "tags"));
+  }
 }
