@@ -30,6 +30,9 @@ cd "$root"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp -R policies "$stage/policies"
+# The capabilities file is the compiler's input, not the policies' data: left under policies/, opa
+# build would put its 44 KB in the bundle's data.json, which every Wasm instance parses at start.
+mv "$stage/policies/capabilities.json" "$stage/capabilities.json"
 verdicts="$stage/verdicts"
 mkdir -p "$verdicts/tfcheck/verdicts"
 entrypoints=(-e tfcheck/main/verdicts)
@@ -46,7 +49,7 @@ while IFS= read -r file; do
     "$name" "$service" "$name" "$service" "$name" >> "$gen"
   entrypoints+=(-e "tfcheck/verdicts/$service/$name")
 done < <(find policies/rules -name '*.rego' ! -name '*_test.rego' | LC_ALL=C sort)
-(cd "$stage" && "$opa" build -t wasm --capabilities policies/capabilities.json \
+(cd "$stage" && "$opa" build -t wasm --capabilities capabilities.json \
   --ignore '*_test.rego' "${entrypoints[@]}" -o "$out/policy-bundle.tar.gz" policies verdicts)
 cp policies/capabilities.json "$out/capabilities.json"
 # The helpers and the entrypoint as written (opa build -t wasm rewrites the entrypoint in the
