@@ -32,7 +32,7 @@ public final class ConftestPolicies implements PolicySet {
 
   @Override
   public List<Result> results(Model model) {
-    EngineInput input = new EngineInput(MaskedPlan.of(model.plan(), model));
+    EngineInput input = EngineInput.of(MaskedPlan.of(model.plan(), model));
     JsonNode main = engines.with(engine -> engine.evaluate(UserPolicies.CONFTEST_ENTRYPOINT, input,
         Json.nodes().objectNode()));
     List<Result> results = new ArrayList<>();

@@ -2,25 +2,32 @@ package dev.tfcheck.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tfcheck.plan.Json;
+import java.util.function.Consumer;
 
 /**
  * An input document for policy engines, in the form its kind of module takes: JSON text for
- * opa-java-wasm, an {@link OpaValueImage} for the built-in module. The form is made once, when first
- * asked for, and shared by the threads evaluating the input; the document is let go then (a large
- * plan's is hundreds of megabytes of nodes, and chunks of the largest are evaluated two at a time).
+ * opa-java-wasm, an {@link OpaValueImage} for the built-in module. The document is written (by an
+ * {@link InputWriter} function) into that form once, when first asked for, and the form is shared by
+ * the threads evaluating the input; the function is let go then (it may hold a large plan's tree).
  */
 final class EngineInput {
-  private JsonNode document;
+  private Consumer<InputWriter> document;
   private byte[] json;
   private OpaValueImage image;
 
-  EngineInput(JsonNode document) {
+  /** The document {@code document} writes. */
+  EngineInput(Consumer<InputWriter> document) {
     this.document = document;
+  }
+
+  /** A document that is already a tree. */
+  static EngineInput of(JsonNode tree) {
+    return new EngineInput(w -> w.tree(tree));
   }
 
   synchronized byte[] json() {
     if (json == null) {
-      json = Json.bytes(document());
+      json = Json.bytes(PolicyInput.tree(document()));
     }
     return json;
   }
@@ -31,18 +38,18 @@ final class EngineInput {
    */
   synchronized OpaValueImage image(int base) {
     if (image == null) {
-      image = OpaValueImage.of(document(), base);
+      image = OpaValueImage.write(document(), base);
     } else if (image.base() != base) {
       throw new IllegalStateException("the input was laid out for address " + image.base() + ", not " + base);
     }
     return image;
   }
 
-  private JsonNode document() {
+  private Consumer<InputWriter> document() {
     if (document == null) {
       throw new IllegalStateException("the input was already made into another form");
     }
-    JsonNode d = document;
+    Consumer<InputWriter> d = document;
     document = null;
     return d;
   }

@@ -3,11 +3,14 @@ package dev.tfcheck.policy;
 import com.dylibso.chicory.runtime.Memory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A JSON document as OPA's Wasm runtime holds it in memory: the values {@code opa_json_parse} would
@@ -94,6 +97,18 @@ final class OpaValueImage {
     return image;
   }
 
+  /**
+   * Lays out the document {@code document} writes, as it writes it: the same image {@link #of} makes
+   * of the tree the same calls would build, without the tree.
+   */
+  static OpaValueImage write(Consumer<InputWriter> document, int base) {
+    OpaValueImage image = new OpaValueImage(base);
+    Writer writer = image.new Writer();
+    document.accept(writer);
+    image.root = writer.root();
+    return image;
+  }
+
   /** The address the image must be copied to. */
   int base() {
     return base;
@@ -118,12 +133,9 @@ final class OpaValueImage {
   private int value(JsonNode node) {
     switch (node.getNodeType()) {
       case NULL:
-        return header(alloc(NULL_SIZE), NULL);
-      case BOOLEAN: {
-        int at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
-        putByte(at + 1, node.booleanValue() ? 1 : 0);
-        return at;
-      }
+        return jsonNull();
+      case BOOLEAN:
+        return bool(node.booleanValue());
       case NUMBER:
         return number(node.asText());
       case STRING:
@@ -135,6 +147,16 @@ final class OpaValueImage {
       default:
         throw new IllegalArgumentException("a policy input holds only JSON values, not " + node.getNodeType());
     }
+  }
+
+  private int jsonNull() {
+    return header(alloc(NULL_SIZE), NULL);
+  }
+
+  private int bool(boolean value) {
+    int at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
+    putByte(at + 1, value ? 1 : 0);
+    return at;
   }
 
   /** A number as the parser keeps it: its JSON text. */
@@ -178,6 +200,14 @@ final class OpaValueImage {
       values[i] = value(node.get(i));
       indexes[i] = index(i);
     }
+    return array(values, indexes, len);
+  }
+
+  /**
+   * The array whose elements (each laid out before its index, as opa_array_append makes them) are
+   * at the first {@code len} of {@code values} and {@code indexes}.
+   */
+  private int array(int[] values, int[] indexes, int len) {
     int cap = 0;
     if (len > 0) {
       cap = ARRAY_INITIAL_CAP;
@@ -201,17 +231,26 @@ final class OpaValueImage {
   }
 
   private int object(JsonNode node) {
-    int len = node.size();
+    List<Key> keys = new ArrayList<>(node.size());
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      byte[] utf8 = field.getKey().getBytes(StandardCharsets.UTF_8);
+      int key = string(utf8);
+      keys.add(new Key(utf8, key, value(field.getValue())));
+    }
+    return object(keys);
+  }
+
+  /** The object of {@code keys} (each key's string laid out before its value, as the parser does). */
+  private int object(List<Key> keys) {
+    int len = keys.size();
     int n = buckets(len);
     List<List<Key>> chains = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       chains.add(null);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      byte[] utf8 = field.getKey().getBytes(StandardCharsets.UTF_8);
-      Key key = new Key(utf8, string(utf8), value(field.getValue()));
-      int bucket = Integer.remainderUnsigned(hash(utf8), n);
+    for (Key key : keys) {
+      int bucket = Integer.remainderUnsigned(hash(key.utf8), n);
       if (chains.get(bucket) == null) {
         chains.set(bucket, new ArrayList<>(2));
       }
@@ -243,6 +282,121 @@ final class OpaValueImage {
   }
 
   private record Key(byte[] utf8, int string, int value) {}
+
+  /** Lays values out as an {@link InputWriter} writes them: containers are completed when they end. */
+  private final class Writer implements InputWriter {
+    /** An object being written: its members so far, and the key of the value to come. */
+    private static final class Members {
+      final List<Key> keys = new ArrayList<>();
+      byte[] field;
+      int fieldString;
+    }
+
+    /** An array being written: the addresses of its elements and of their indexes so far. */
+    private static final class Elements {
+      int[] values = new int[8];
+      int[] indexes = new int[8];
+      int len;
+    }
+
+    private final Deque<Object> open = new ArrayDeque<>();
+    private int root = -1;
+
+    int root() {
+      if (root < 0 || !open.isEmpty()) {
+        throw new IllegalStateException("the document is not complete");
+      }
+      return root;
+    }
+
+    /** A value laid out at {@code address} joins the container being written. */
+    private void add(int address) {
+      Object parent = open.peek();
+      if (parent == null) {
+        if (root >= 0) {
+          throw new IllegalStateException("a document has one root value");
+        }
+        root = address;
+      } else if (parent instanceof Members members) {
+        if (members.field == null) {
+          throw new IllegalStateException("an object member needs a field name");
+        }
+        members.keys.add(new Key(members.field, members.fieldString, address));
+        members.field = null;
+      } else {
+        Elements elements = (Elements) parent;
+        if (elements.len == elements.values.length) {
+          elements.values = Arrays.copyOf(elements.values, elements.len * 2);
+          elements.indexes = Arrays.copyOf(elements.indexes, elements.len * 2);
+        }
+        elements.values[elements.len] = address;
+        elements.indexes[elements.len] = index(elements.len);
+        elements.len++;
+      }
+    }
+
+    @Override
+    public void startObject() {
+      open.push(new Members());
+    }
+
+    @Override
+    public void endObject() {
+      if (!(open.peek() instanceof Members members) || members.field != null) {
+        throw new IllegalStateException("endObject without an object, or after a field name without a value");
+      }
+      open.pop();
+      add(object(members.keys));
+    }
+
+    @Override
+    public void startArray() {
+      open.push(new Elements());
+    }
+
+    @Override
+    public void endArray() {
+      if (!(open.peek() instanceof Elements elements)) {
+        throw new IllegalStateException("endArray without an array");
+      }
+      open.pop();
+      add(array(elements.values, elements.indexes, elements.len));
+    }
+
+    @Override
+    public void field(String name) {
+      if (!(open.peek() instanceof Members members)) {
+        throw new IllegalStateException("a field name outside an object: " + name);
+      }
+      members.field = name.getBytes(StandardCharsets.UTF_8);
+      members.fieldString = string(members.field);
+    }
+
+    @Override
+    public void value(String value) {
+      add(value == null ? jsonNull() : string(value));
+    }
+
+    @Override
+    public void value(long value) {
+      add(number(Long.toString(value)));
+    }
+
+    @Override
+    public void value(boolean value) {
+      add(bool(value));
+    }
+
+    @Override
+    public void nullValue() {
+      add(jsonNull());
+    }
+
+    @Override
+    public void tree(JsonNode value) {
+      add(value == null ? jsonNull() : OpaValueImage.this.value(value));
+    }
+  }
 
   /** The bucket count an object reaches by inserts: doubled from 8 whenever one more key would load it past 0.7. */
   private static int buckets(int len) {

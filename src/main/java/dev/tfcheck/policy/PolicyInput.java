@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Builds the policy input document (docs/policy-input.md) from a {@link Model}. Field names and
@@ -38,37 +39,60 @@ public final class PolicyInput {
   private PolicyInput() {}
 
   public static ObjectNode of(Model model) {
-    return of(model, null);
+    return (ObjectNode) tree(w -> write(model, null, w));
+  }
+
+  /** The document a writer function writes, as a tree. */
+  static JsonNode tree(Consumer<InputWriter> document) {
+    TreeWriter tree = new TreeWriter();
+    document.accept(tree);
+    return tree.root();
   }
 
   /**
-   * The document for some of the model's resources (all when {@code members} is null): what one
-   * chunk of a large plan is evaluated on. Back references are kept within the members.
+   * Writes the document for some of the model's resources (all when {@code members} is null): what
+   * one chunk of a large plan is evaluated on. Back references are kept within the members.
    */
-  static ObjectNode of(Model model, Set<String> members) {
-    ObjectNode input = NODES.objectNode();
-    input.set("tfcheck", NODES.objectNode()
-        .put("schema_version", SCHEMA_VERSION)
-        .put("tool_version", Version.get()));
-    input.set("plan", plan(model.plan()));
-    ObjectNode resources = input.putObject("resources");
+  static void write(Model model, Set<String> members, InputWriter w) {
+    w.startObject();
+    w.field("tfcheck");
+    w.startObject();
+    w.field("schema_version", SCHEMA_VERSION);
+    w.field("tool_version", Version.get());
+    w.endObject();
+    w.field("plan", plan(model.plan()));
+    w.field("resources");
+    w.startObject();
     SortedMap<String, TreeSet<String>> types = new TreeMap<>();
     for (Resource r : model.resources().values()) {
       if (members == null || members.contains(r.id())) {
-        resources.set(r.id(), resource(r, members));
+        w.field(r.id());
+        resource(r, members, w);
         types.computeIfAbsent(r.type(), t -> new TreeSet<>()).add(r.id());
       }
     }
-    ObjectNode byType = input.putObject("types");
-    types.forEach((type, addresses) -> byType.set(type, strings(addresses)));
-    input.set("names", names(model, members));
-    ObjectNode roles = input.putObject("iam").putObject("roles");
+    w.endObject();
+    w.field("types");
+    w.startObject();
+    types.forEach((type, addresses) -> {
+      w.field(type);
+      strings(addresses, w);
+    });
+    w.endObject();
+    w.field("names", names(model, members));
+    w.field("iam");
+    w.startObject();
+    w.field("roles");
+    w.startObject();
     for (Role role : model.roles().values()) {
       if (members == null || members.contains(role.address())) {
-        roles.set(role.address(), role(role));
+        w.field(role.address());
+        role(role, w);
       }
     }
-    return input;
+    w.endObject();
+    w.endObject();
+    w.endObject();
   }
 
   /**
@@ -150,166 +174,242 @@ public final class PolicyInput {
     return out;
   }
 
-  private static ObjectNode resource(Resource r, Set<String> members) {
-    ObjectNode out = NODES.objectNode();
-    out.put("address", r.id());
-    out.put("module", r.address().module());
-    out.put("config_address", r.address().configAddress());
-    out.put("mode", r.address().mode());
-    out.put("type", r.type());
-    out.put("name", r.address().name());
+  private static void resource(Resource r, Set<String> members, InputWriter w) {
+    w.startObject();
+    w.field("address", r.id());
+    w.field("module", r.address().module());
+    w.field("config_address", r.address().configAddress());
+    w.field("mode", r.address().mode());
+    w.field("type", r.type());
+    w.field("name", r.address().name());
+    w.field("index");
     Object key = r.address().key();
     if (key instanceof Long l) {
-      out.put("index", l);
+      w.value(l);
     } else if (key instanceof String s) {
-      out.put("index", s);
+      w.value(s);
     } else {
-      out.putNull("index");
+      w.nullValue();
     }
-    out.put("provider", r.provider());
-    out.set("actions", strings(r.actions()));
-    out.put("action_reason", r.actionReason());
-    out.set("replace_paths", strings(r.replacePaths()));
-    out.put("previous_address", r.previousAddress());
-    out.put("importing", r.importing());
-    out.set("values", r.values());
-    out.set("before", r.before());
-    out.set("unknown", strings(r.unknown()));
-    out.set("sensitive", strings(r.sensitive()));
-    ObjectNode expressions = out.putObject("expressions");
+    w.field("provider", r.provider());
+    w.field("actions");
+    strings(r.actions(), w);
+    w.field("action_reason", r.actionReason());
+    w.field("replace_paths");
+    strings(r.replacePaths(), w);
+    w.field("previous_address", r.previousAddress());
+    w.field("importing", r.importing());
+    w.field("values", r.values());
+    w.field("before", r.before());
+    w.field("unknown");
+    strings(r.unknown(), w);
+    w.field("sensitive");
+    strings(r.sensitive(), w);
+    w.field("expressions");
+    w.startObject();
     for (Map.Entry<String, Expression> e : r.expressions().entrySet()) {
-      expressions.set(e.getKey(), expression(e.getValue()));
+      w.field(e.getKey());
+      expression(e.getValue(), w);
     }
-    ArrayNode referencedBy = out.putArray("referenced_by");
+    w.endObject();
+    w.field("referenced_by");
+    w.startArray();
     for (Resource.Backref b : r.referencedBy()) {
       if (members != null && !members.contains(b.address())) {
         continue;
       }
-      referencedBy.addObject().put("address", b.address()).put("type", b.type()).put("path", b.path());
+      w.startObject();
+      w.field("address", b.address());
+      w.field("type", b.type());
+      w.field("path", b.path());
+      w.endObject();
     }
-    ArrayNode docs = out.putArray("policy_documents");
+    w.endArray();
+    w.field("policy_documents");
+    w.startArray();
     for (PolicyDocument d : r.policyDocuments()) {
-      ObjectNode doc = docs.addObject()
-          .put("path", d.path())
-          .put("known", d.known())
-          .put("source", d.source());
-      doc.set("from", strings(d.from()));
-      doc.set("statements", statements(d.statements()));
+      w.startObject();
+      w.field("path", d.path());
+      w.field("known", d.known());
+      w.field("source", d.source());
+      w.field("from");
+      strings(d.from(), w);
+      w.field("statements");
+      statements(d.statements(), w);
+      w.endObject();
     }
+    w.endArray();
     TaskDefinition td = r.taskDefinition();
     if (td != null) {
-      ArrayNode containers = out.putArray("containers");
-      td.containers().forEach(containers::add);
-      out.put("containers_known", td.containersKnown());
-      ObjectNode roles = out.putObject("roles");
-      roles.set("task", roleLink(td.task()));
-      roles.set("execution", roleLink(td.execution()));
+      w.field("containers");
+      w.startArray();
+      td.containers().forEach(w::tree);
+      w.endArray();
+      w.field("containers_known", td.containersKnown());
+      w.field("roles");
+      w.startObject();
+      w.field("task");
+      roleLink(td.task(), w);
+      w.field("execution");
+      roleLink(td.execution(), w);
+      w.endObject();
     }
     if ("aws_rds_cluster".equals(r.type())) {
-      out.set("cluster_instances", strings(r.clusterInstances()));
+      w.field("cluster_instances");
+      strings(r.clusterInstances(), w);
     }
-    return out;
+    w.endObject();
   }
 
   /** Only what is there: constant and block when true, refs and unresolved when not empty. */
-  private static ObjectNode expression(Expression e) {
-    ObjectNode out = NODES.objectNode();
+  private static void expression(Expression e, InputWriter w) {
+    w.startObject();
     if (e.constant()) {
-      out.put("constant", true);
+      w.field("constant", true);
     }
     if (e.block()) {
-      out.put("block", true);
+      w.field("block", true);
     }
     if (!e.refs().isEmpty()) {
-      out.set("refs", refs(e.refs()));
+      w.field("refs");
+      refs(e.refs(), w);
     }
     if (!e.unresolved().isEmpty()) {
-      out.set("unresolved", strings(e.unresolved()));
+      w.field("unresolved");
+      strings(e.unresolved(), w);
     }
-    return out;
+    w.endObject();
   }
 
-  private static ArrayNode refs(Collection<Ref> refs) {
-    ArrayNode out = NODES.arrayNode();
+  private static void refs(Collection<Ref> refs, InputWriter w) {
+    w.startArray();
     for (Ref ref : refs) {
-      out.addObject().put("address", ref.address()).put("type", ref.type()).put("attribute", ref.attribute());
+      w.startObject();
+      w.field("address", ref.address());
+      w.field("type", ref.type());
+      w.field("attribute", ref.attribute());
+      w.endObject();
     }
-    return out;
+    w.endArray();
   }
 
-  private static ObjectNode roleLink(TaskDefinition.RoleLink link) {
-    return NODES.objectNode().put("address", link.address()).put("arn", link.arn()).put("set", link.set());
+  private static void roleLink(TaskDefinition.RoleLink link, InputWriter w) {
+    w.startObject();
+    w.field("address", link.address());
+    w.field("arn", link.arn());
+    w.field("set", link.set());
+    w.endObject();
   }
 
-  private static ObjectNode role(Role role) {
-    ObjectNode out = NODES.objectNode();
-    out.put("address", role.address());
-    out.put("name", role.name());
-    out.set("trust", statements(role.trust()));
-    out.put("trust_known", role.trustKnown());
-    ArrayNode policies = out.putArray("policies");
+  private static void role(Role role, InputWriter w) {
+    w.startObject();
+    w.field("address", role.address());
+    w.field("name", role.name());
+    w.field("trust");
+    statements(role.trust(), w);
+    w.field("trust_known", role.trustKnown());
+    w.field("policies");
+    w.startArray();
     for (Role.Policy p : role.policies()) {
-      ObjectNode policy = policies.addObject()
-          .put("kind", p.kind())
-          .put("address", p.address())
-          .put("arn", p.arn())
-          .put("name", p.name())
-          .put("known", p.known());
-      policy.set("statements", statements(p.statements()));
+      w.startObject();
+      w.field("kind", p.kind());
+      w.field("address", p.address());
+      w.field("arn", p.arn());
+      w.field("name", p.name());
+      w.field("known", p.known());
+      w.field("statements");
+      statements(p.statements(), w);
+      w.endObject();
     }
-    ArrayNode usedBy = out.putArray("used_by");
+    w.endArray();
+    w.field("used_by");
+    w.startArray();
     for (Role.Use use : role.usedBy()) {
-      usedBy.addObject().put("address", use.address()).put("as", use.as());
+      w.startObject();
+      w.field("address", use.address());
+      w.field("as", use.as());
+      w.endObject();
     }
-    return out;
+    w.endArray();
+    w.endObject();
   }
 
-  static ArrayNode statements(List<Statement> statements) {
-    ArrayNode out = NODES.arrayNode();
+  private static void statements(List<Statement> statements, InputWriter w) {
+    w.startArray();
     for (Statement s : statements) {
-      ObjectNode o = out.addObject();
-      o.put("sid", s.sid());
-      o.put("effect", s.effect());
-      o.set("actions", strings(s.actions()));
-      o.set("not_actions", strings(s.notActions()));
-      o.set("resources", strings(s.resources()));
-      o.set("not_resources", strings(s.notResources()));
-      o.set("principals", principals(s.principals()));
-      o.set("not_principals", principals(s.notPrincipals()));
-      ArrayNode conditions = o.putArray("conditions");
+      w.startObject();
+      w.field("sid", s.sid());
+      w.field("effect", s.effect());
+      w.field("actions");
+      strings(s.actions(), w);
+      w.field("not_actions");
+      strings(s.notActions(), w);
+      w.field("resources");
+      strings(s.resources(), w);
+      w.field("not_resources");
+      strings(s.notResources(), w);
+      w.field("principals");
+      principals(s.principals(), w);
+      w.field("not_principals");
+      principals(s.notPrincipals(), w);
+      w.field("conditions");
+      w.startArray();
       for (Statement.Condition c : s.conditions()) {
-        conditions.addObject().put("operator", c.operator()).put("key", c.key()).set("values", strings(c.values()));
+        w.startObject();
+        w.field("operator", c.operator());
+        w.field("key", c.key());
+        w.field("values");
+        strings(c.values(), w);
+        w.endObject();
       }
-      o.set("unknown", strings(s.unknown()));
-      ArrayNode refs = o.putArray("refs");
+      w.endArray();
+      w.field("unknown");
+      strings(s.unknown(), w);
+      w.field("refs");
+      w.startArray();
       for (Statement.FieldRef f : s.refs()) {
-        refs.addObject()
-            .put("address", f.ref().address())
-            .put("type", f.ref().type())
-            .put("attribute", f.ref().attribute())
-            .put("field", f.field());
+        w.startObject();
+        w.field("address", f.ref().address());
+        w.field("type", f.ref().type());
+        w.field("attribute", f.ref().attribute());
+        w.field("field", f.field());
+        w.endObject();
       }
+      w.endArray();
+      w.endObject();
     }
-    return out;
+    w.endArray();
   }
 
-  private static JsonNode principals(SortedMap<String, List<String>> principals) {
+  private static void principals(SortedMap<String, List<String>> principals, InputWriter w) {
     if (principals == null) {
-      return NODES.nullNode();
+      w.nullValue();
+      return;
     }
-    ObjectNode out = NODES.objectNode();
-    principals.forEach((type, ids) -> out.set(type, strings(ids)));
-    return out;
+    w.startObject();
+    principals.forEach((type, ids) -> {
+      w.field(type);
+      strings(ids, w);
+    });
+    w.endObject();
   }
 
-  private static JsonNode strings(Collection<String> values) {
+  private static void strings(Collection<String> values, InputWriter w) {
     if (values == null) {
-      return NODES.nullNode();
+      w.nullValue();
+      return;
     }
+    w.startArray();
+    for (String value : values) {
+      w.value(value);
+    }
+    w.endArray();
+  }
+
+  /** For the parts still built as trees (plan, names): a list of strings as an array node. */
+  private static JsonNode strings(Collection<String> values) {
     ArrayNode out = NODES.arrayNode();
-    for (Iterator<String> it = values.iterator(); it.hasNext(); ) {
-      out.add(it.next());
-    }
+    values.forEach(out::add);
     return out;
   }
 

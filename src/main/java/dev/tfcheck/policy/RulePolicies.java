@@ -122,8 +122,8 @@ public final class RulePolicies implements PolicySet {
   public SortedMap<String, PolicyEngine.Verdict> verdicts(Model model) {
     SortedMap<String, PolicyEngine.Verdict> verdicts;
     if (model.resources().size() <= chunkResources) {
-      EngineInput input = new EngineInput(PolicyInput.of(model));
-      Timings.mark("policy input");
+      // written when an engine first needs it: laid out for the built-in module as it is written
+      EngineInput input = new EngineInput(w -> PolicyInput.write(model, null, w));
       int threads = model.resources().size() < PARALLEL_RESOURCES ? 1 : Runtime.getRuntime().availableProcessors();
       verdicts = evaluate(model, input, threads);
       Timings.mark("evaluate");
@@ -205,7 +205,7 @@ public final class RulePolicies implements PolicySet {
     List<Callable<SortedMap<String, PolicyEngine.Verdict>>> tasks = new ArrayList<>();
     for (InputChunks.Chunk chunk : InputChunks.of(model, chunkResources)) {
       tasks.add(() -> {
-        EngineInput input = new EngineInput(PolicyInput.of(model, chunk.members()));
+        EngineInput input = new EngineInput(w -> PolicyInput.write(model, chunk.members(), w));
         return judgedOnly(evaluate(model, input, 1), chunk.judged());
       });
     }

@@ -1,8 +1,12 @@
 package dev.tfcheck.policy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,9 +15,10 @@ import dev.tfcheck.model.MaskedPlan;
 import dev.tfcheck.model.Model;
 import dev.tfcheck.plan.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The values {@link OpaValueImage} lays out are those OPA's parser builds from the same text: OPA
@@ -65,19 +70,46 @@ class OpaValueImageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"fixtures/reference/wagtail.plan.json", "fixtures/reference/insecure.plan.json",
-      "fixtures/rules/violations.plan.json", "fixtures/rules/changes.plan.json",
-      "fixtures/shared-reference/plan-1k.json.gz"})
+  @MethodSource("plans")
   void policyInputsAndPlansReadBackAsOpaParsedThem(String plan) {
     Model model = Fixtures.model(plan);
     assertSameAsParsed(PolicyInput.of(model));
     assertSameAsParsed(MaskedPlan.of(model.plan(), model));
   }
 
+  /**
+   * What the engine evaluates: the input written straight into the layout, value by value, is the
+   * image of the tree the same writes build, byte for byte (and so reads back as OPA parsed it, above).
+   */
+  @ParameterizedTest
+  @MethodSource("plans")
+  void theInputWrittenIntoTheLayoutIsTheImageOfItsTree(String plan) {
+    Model model = Fixtures.model(plan);
+    int base = 1 << 16;
+    OpaValueImage written = OpaValueImage.write(w -> PolicyInput.write(model, null, w), base);
+    OpaValueImage ofTree = OpaValueImage.of(PolicyInput.of(model), base);
+    assertEquals(ofTree.size(), written.size());
+    assertEquals(ofTree.root(), written.root());
+    assertArrayEquals(bytes(ofTree), bytes(written));
+  }
+
+  private static byte[] bytes(OpaValueImage image) {
+    Memory memory = new ByteArrayMemory(new MemoryLimits((image.base() + image.size()) / Memory.PAGE_SIZE + 1));
+    image.copyTo(memory);
+    return memory.readBytes(image.base(), image.size());
+  }
+
+  /** Plans of every shape the rules meet: the reference plans, the rule fixtures, 1,000 resources. */
+  static Stream<String> plans() {
+    return Stream.of("fixtures/reference/wagtail.plan.json", "fixtures/reference/insecure.plan.json",
+        "fixtures/rules/violations.plan.json", "fixtures/rules/changes.plan.json",
+        "fixtures/shared-reference/plan-1k.json.gz");
+  }
+
   /** The check above can fail: a value laid out wrongly reads back differently. */
   @Test
   void aDifferentDocumentReadsBackDifferently() throws Exception {
-    policy.input(new EngineInput(Json.MAPPER.readTree("{\"a\": [1, 2]}")));
+    policy.input(EngineInput.of(Json.MAPPER.readTree("{\"a\": [1, 2]}")));
     String image = policy.inputJson();
     policy.parseInput("{\"a\": [2, 1]}".getBytes(StandardCharsets.UTF_8));
     assertNotEquals(policy.inputJson(), image);
@@ -93,7 +125,7 @@ class OpaValueImageTest {
   private void assertSameAsParsed(JsonNode document) {
     policy.parseInput(Json.bytes(document));
     String parsed = policy.inputJson();
-    policy.input(new EngineInput(document));
+    policy.input(EngineInput.of(document));
     assertEquals(parsed, policy.inputJson());
   }
 }

@@ -37,7 +37,7 @@ class RuleByRuleTest {
   @ValueSource(strings = {"fixtures/shared-reference/plan-1k.json.gz", "fixtures/reference/insecure.plan.json",
       "fixtures/rules/violations.plan.json", "fixtures/rules/changes.plan.json"})
   void ruleByRuleVerdictsEqualAllAtOnce(String plan) {
-    EngineInput input = new EngineInput(PolicyInput.of(Fixtures.model(plan)));
+    EngineInput input = EngineInput.of(PolicyInput.of(Fixtures.model(plan)));
     PolicyEngine engine = PolicyEngine.load(BuiltinPolicies.bundle());
     SortedMap<String, PolicyEngine.Verdict> together = engine.verdicts(input, PARAMETERS);
     engine.input(input, PARAMETERS);
