@@ -149,47 +149,75 @@ EOF
 }
 
 # Terraform lists relevant_attributes in a different order from run to run; two plans are the
-# same when they are equal with that list sorted. An unchanged plan is not rewritten, so the
-# committed file stays byte-for-byte what Terraform wrote.
-offline_same_plan() {
-  python3 - "$1" "$2" <<'EOF'
-import json, sys
+# same when they are equal with that list sorted, and with the resources and child modules of the
+# state-shaped sections (planned_values, prior_state) in address order (their order carries no
+# meaning). An unchanged plan is not rewritten, so the committed file stays byte-for-byte what
+# Terraform wrote.
+offline_canonical_py='
+import json
+def module(m):
+    if isinstance(m, dict):
+        if isinstance(m.get("resources"), list):
+            m["resources"] = sorted(m["resources"], key=lambda r: str(r.get("address")))
+        if isinstance(m.get("child_modules"), list):
+            m["child_modules"] = sorted((module(c) for c in m["child_modules"]), key=lambda c: str(c.get("address")))
+    return m
 def canonical(path):
     plan = json.load(open(path, encoding="utf-8"))
-    plan["relevant_attributes"] = sorted(plan.get("relevant_attributes", []), key=json.dumps)
+    plan["relevant_attributes"] = sorted(plan.get("relevant_attributes") or [], key=json.dumps)
+    module((plan.get("planned_values") or {}).get("root_module"))
+    module(((plan.get("prior_state") or {}).get("values") or {}).get("root_module"))
     return plan
-sys.exit(0 if canonical(sys.argv[1]) == canonical(sys.argv[2]) else 1)
-EOF
+'
+
+offline_same_plan() {
+  python3 -c "$offline_canonical_py
+import sys
+sys.exit(0 if canonical(sys.argv[1]) == canonical(sys.argv[2]) else 1)" "$1" "$2"
 }
 
+# Names what differs between two plans: resources by address, then any other section with the
+# first path where it differs and whether it differs only in the order of a list (never the values:
+# a plan may hold sensitive ones).
 offline_explain_difference() {
-  python3 - "$1" "$2" <<'EOF' >&2 || true
-import json, sys
-old, new = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
-if old.get("terraform_version") != new.get("terraform_version"):
-    print(f"  terraform_version: committed {old.get('terraform_version')}, now {new.get('terraform_version')}")
-a = {c["address"]: c for c in old.get("resource_changes", [])}
-b = {c["address"]: c for c in new.get("resource_changes", [])}
+  python3 -c "$offline_canonical_py
+import sys
+old, new = (canonical(p) for p in sys.argv[1:])
+if old.get('terraform_version') != new.get('terraform_version'):
+    print(f\"  terraform_version: committed {old.get('terraform_version')}, now {new.get('terraform_version')}\")
+a = {c['address']: c for c in old.get('resource_changes', [])}
+b = {c['address']: c for c in new.get('resource_changes', [])}
 for addr in sorted(set(a) | set(b)):
     if addr not in b:
-        print(f"  gone:    {addr}")
+        print(f'  gone:    {addr}')
     elif addr not in a:
-        print(f"  new:     {addr}")
+        print(f'  new:     {addr}')
     elif a[addr] != b[addr]:
-        print(f"  changed: {addr}")
-if old.get("configuration") != new.get("configuration"):
-    print("  the configuration section differs")
-# Any other top-level section (prior_state, planned_values, output_changes, checks, ...), so that a
-# difference that is none of the above is still named.
+        print(f'  changed: {addr}')
+def first_difference(x, y, path):
+    if type(x) is not type(y):
+        return path + ' (' + type(x).__name__ + ' against ' + type(y).__name__ + ')'
+    if isinstance(x, dict):
+        for k in sorted(set(x) | set(y)):
+            if k not in x or k not in y:
+                return path + '.' + k + (' (only committed)' if k in x else ' (only now)')
+            if x[k] != y[k]:
+                return first_difference(x[k], y[k], path + '.' + k)
+    elif isinstance(x, list):
+        if len(x) != len(y):
+            return path + f' ({len(x)} items against {len(y)})'
+        if sorted(map(json.dumps, x)) == sorted(map(json.dumps, y)):
+            return path + ' (the same items in another order)'
+        for i, (u, v) in enumerate(zip(x, y)):
+            if u != v:
+                return first_difference(u, v, path + f'[{i}]')
+    return path + ' (another value)'
 for key in sorted(set(old) | set(new)):
-    if key in ("resource_changes", "configuration", "terraform_version", "timestamp"):
+    if key in ('resource_changes', 'terraform_version', 'timestamp'):
         continue
-    a_value, b_value = old.get(key), new.get(key)
-    if key == "relevant_attributes":  # compared as a set, as offline_same_plan does
-        a_value, b_value = (sorted(v or [], key=json.dumps) for v in (a_value, b_value))
-    if a_value != b_value:
-        print(f"  {key} differs")
-EOF
+    if old.get(key) != new.get(key):
+        print('  ' + key + ' differs at ' + first_difference(old.get(key), new.get(key), key))
+" "$1" "$2" >&2 || true
 }
 
 # offline_install NAME TARGET: puts $scratch/NAME.plan.json at TARGET as $offline_mode says:
