@@ -69,20 +69,7 @@ for example in "${examples[@]}"; do
   [ -f "$dir/reference.tfvars" ] && var_args=(-var-file=reference.tfvars)
 
   offline_init_validate "$dir" "examples/$example" || { status=1; continue; }
-  offline_plan "$dir" "$example" ${var_args[@]+"${var_args[@]}"} || { status=1; continue; }
-  offline_install "$example" "$out_dir/$example.plan.json" && continue
-  if [ "$offline_mode" = check ]; then
-    # One CI run in many has re-planned the wagtail example with planned_values differing from the
-    # committed plan while every resource change was the same, and the next plan matched. A second
-    # plan tells that from a configuration that changed; the difference stays in the log above.
-    offline_log "$example: planning once more, to tell a changed configuration from a plan that differed once"
-    if offline_plan "$dir" "$example" ${var_args[@]+"${var_args[@]}"} \
-        && offline_install "$example" "$out_dir/$example.plan.json"; then
-      offline_log "$example: the second plan matches the committed one; the first differed as shown above"
-      continue
-    fi
-  fi
-  status=1
+  offline_plan_install "$dir" "$example" "$out_dir/$example.plan.json" ${var_args[@]+"${var_args[@]}"} || status=1
 done
 
 exit "$status"

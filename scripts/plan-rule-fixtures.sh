@@ -50,8 +50,7 @@ plan_fixture() {
   fi
   offline_write_override "$dir"
   offline_init_validate "$dir" "$fixture: $source" || return 1
-  offline_plan "$dir" "$fixture" "$@" || return 1
-  offline_install "$fixture" "$fixtures/$fixture.plan.json"
+  offline_plan_install "$dir" "$fixture" "$fixtures/$fixture.plan.json" "$@"
 }
 
 plan_fixture violations violations-src || status=1

@@ -27,7 +27,7 @@ final class EngineInput {
 
   synchronized byte[] json() {
     if (json == null) {
-      json = Json.bytes(PolicyInput.tree(document()));
+      json = Json.bytes(TreeWriter.tree(document()));
     }
     return json;
   }

@@ -88,18 +88,9 @@ final class OpaValueImage {
   }
 
   /**
-   * Lays out {@code document} for a module that will copy the image to {@code base}: the address
-   * {@code opa_malloc} returns for a block of {@link #size()} bytes.
-   */
-  static OpaValueImage of(JsonNode document, int base) {
-    OpaValueImage image = new OpaValueImage(base);
-    image.root = image.value(document);
-    return image;
-  }
-
-  /**
-   * Lays out the document {@code document} writes, as it writes it: the same image {@link #of} makes
-   * of the tree the same calls would build, without the tree.
+   * Lays out the document {@code document} writes, as it writes it (a tree it hands over whole is
+   * walked), for a module that will copy the image to {@code base}: the address {@code opa_malloc}
+   * returns for a block of {@link #size()} bytes.
    */
   static OpaValueImage write(Consumer<InputWriter> document, int base) {
     OpaValueImage image = new OpaValueImage(base);

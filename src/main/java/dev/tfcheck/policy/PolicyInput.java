@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Builds the policy input document (docs/policy-input.md) from a {@link Model}. Field names and
@@ -39,14 +38,7 @@ public final class PolicyInput {
   private PolicyInput() {}
 
   public static ObjectNode of(Model model) {
-    return (ObjectNode) tree(w -> write(model, null, w));
-  }
-
-  /** The document a writer function writes, as a tree. */
-  static JsonNode tree(Consumer<InputWriter> document) {
-    TreeWriter tree = new TreeWriter();
-    document.accept(tree);
-    return tree.root();
+    return (ObjectNode) TreeWriter.tree(w -> write(model, null, w));
   }
 
   /**
@@ -79,7 +71,8 @@ public final class PolicyInput {
       strings(addresses, w);
     });
     w.endObject();
-    w.field("names", names(model, members));
+    w.field("names");
+    names(model, members, w);
     w.field("iam");
     w.startObject();
     w.field("roles");
@@ -106,7 +99,7 @@ public final class PolicyInput {
    * value is value. Rules look resources up by name through it in one step, where building the index
    * in Rego cost more than any rule on large plans.
    */
-  private static ObjectNode names(Model model, Set<String> members) {
+  private static void names(Model model, Set<String> members, InputWriter w) {
     SortedMap<String, SortedMap<String, SortedMap<String, TreeSet<String>>>> index = new TreeMap<>();
     for (Resource r : model.resources().values()) {
       if (r.isData() || r.isDeleteOnly() || (members != null && !members.contains(r.id()))) {
@@ -122,15 +115,22 @@ public final class PolicyInput {
         }
       }
     }
-    ObjectNode out = NODES.objectNode();
+    w.startObject();
     index.forEach((type, byAttribute) -> {
-      ObjectNode t = out.putObject(type);
+      w.field(type);
+      w.startObject();
       byAttribute.forEach((attribute, byValue) -> {
-        ObjectNode a = t.putObject(attribute);
-        byValue.forEach((value, addresses) -> a.set(value, strings(addresses)));
+        w.field(attribute);
+        w.startObject();
+        byValue.forEach((value, addresses) -> {
+          w.field(value);
+          strings(addresses, w);
+        });
+        w.endObject();
       });
+      w.endObject();
     });
-    return out;
+    w.endObject();
   }
 
   private static ObjectNode plan(Plan plan) {
@@ -285,12 +285,17 @@ public final class PolicyInput {
     w.startArray();
     for (Ref ref : refs) {
       w.startObject();
-      w.field("address", ref.address());
-      w.field("type", ref.type());
-      w.field("attribute", ref.attribute());
+      ref(ref, w);
       w.endObject();
     }
     w.endArray();
+  }
+
+  /** A reference's fields, in an object being written (an expression's refs, a statement's). */
+  private static void ref(Ref ref, InputWriter w) {
+    w.field("address", ref.address());
+    w.field("type", ref.type());
+    w.field("attribute", ref.attribute());
   }
 
   private static void roleLink(TaskDefinition.RoleLink link, InputWriter w) {
@@ -369,9 +374,7 @@ public final class PolicyInput {
       w.startArray();
       for (Statement.FieldRef f : s.refs()) {
         w.startObject();
-        w.field("address", f.ref().address());
-        w.field("type", f.ref().type());
-        w.field("attribute", f.ref().attribute());
+        ref(f.ref(), w);
         w.field("field", f.field());
         w.endObject();
       }
@@ -404,13 +407,6 @@ public final class PolicyInput {
       w.value(value);
     }
     w.endArray();
-  }
-
-  /** For the parts still built as trees (plan, names): a list of strings as an array node. */
-  private static JsonNode strings(Collection<String> values) {
-    ArrayNode out = NODES.arrayNode();
-    values.forEach(out::add);
-    return out;
   }
 
   private static JsonNode bool(JsonNode n) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tfcheck.plan.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /** An {@link InputWriter} that builds the document as a Jackson tree. */
 final class TreeWriter implements InputWriter {
@@ -17,8 +18,15 @@ final class TreeWriter implements InputWriter {
   private String field;
   private JsonNode root;
 
+  /** The document a writer function writes, as a tree. */
+  static JsonNode tree(Consumer<InputWriter> document) {
+    TreeWriter tree = new TreeWriter();
+    document.accept(tree);
+    return tree.root();
+  }
+
   /** The document written. */
-  JsonNode root() {
+  private JsonNode root() {
     if (root == null || !open.isEmpty()) {
       throw new IllegalStateException("the document is not complete");
     }

@@ -87,7 +87,8 @@ class OpaValueImageTest {
     Model model = Fixtures.model(plan);
     int base = 1 << 16;
     OpaValueImage written = OpaValueImage.write(w -> PolicyInput.write(model, null, w), base);
-    OpaValueImage ofTree = OpaValueImage.of(PolicyInput.of(model), base);
+    ObjectNode tree = PolicyInput.of(model);
+    OpaValueImage ofTree = OpaValueImage.write(w -> w.tree(tree), base);
     assertEquals(ofTree.size(), written.size());
     assertEquals(ofTree.root(), written.root());
     assertArrayEquals(bytes(ofTree), bytes(written));
