@@ -173,7 +173,7 @@ command_for() {
   local tool=$1 file=$2 files=("$2")
   [ -d "$file" ] && files=("$file"/*.json)
   case $tool in
-    floor) cmd=(java -XX:TieredStopAtLevel=1 -cp "$floor:$jar" dev.tfcheck.bench.JacksonFloor "${files[@]}") ;;
+    floor) cmd=(java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -cp "$floor:$jar" dev.tfcheck.bench.JacksonFloor "${files[@]}") ;;
     tfcheck) cmd=("$tfcheck_cmd" check "${files[@]}") ;;
     tfcheck-subset) cmd=("$tfcheck_cmd" check --only "$subset" "${files[@]}") ;;
     conftest) cmd=(conftest test --no-color -p bench/conftest/policy "${files[@]}") ;;
