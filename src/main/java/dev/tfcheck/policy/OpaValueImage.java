@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ import java.util.function.Consumer;
  * would size them, so lookups and iteration order are those of a parsed document.
  * {@code OpaValueImageTest} compares the two on every kind of value and on real inputs: a build with
  * another OPA whose runtime lays values out otherwise fails it.
+ *
+ * <p>Unlike the parser, the image holds each distinct string (object keys included), null, true,
+ * false and array index once, and every container that has it points to that one value: a plan's
+ * input repeats its keys, types, addresses and indexes hundreds of thousands of times (the 10k
+ * plan's image: 103 MB laid out value by value, 42 MB shared). OPA's values are immutable and its
+ * runtime shares them itself (object.union, object.filter and shallow copies put the same key and
+ * value in several containers, and equal values compare equal whatever their address), and an input
+ * is never freed: its values are the runtime's until the next input.
  */
 final class OpaValueImage {
   /** The allocator's block header: size, previous and next free block. */
@@ -70,6 +79,16 @@ final class OpaValueImage {
   private Segment last = new Segment(0, new byte[0]);
   private int size;
   private int root;
+
+  /** The values laid out once and shared: strings by their text, array indexes by number. */
+  private final Map<String, Text> strings = new HashMap<>();
+  private int[] indexes = new int[16];
+  private int nullValue;
+  private int trueValue;
+  private int falseValue;
+
+  /** A string laid out: its UTF-8 bytes (objects hash and order keys by them) and its value's address. */
+  private record Text(byte[] utf8, int address) {}
 
   /** Image bytes from {@code start} (an offset from the base) on; {@code used} of them hold blocks. */
   private static final class Segment {
@@ -141,12 +160,23 @@ final class OpaValueImage {
   }
 
   private int jsonNull() {
-    return header(alloc(NULL_SIZE), NULL);
+    if (nullValue == 0) {
+      nullValue = header(alloc(NULL_SIZE), NULL);
+    }
+    return nullValue;
   }
 
   private int bool(boolean value) {
-    int at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
-    putByte(at + 1, value ? 1 : 0);
+    int at = value ? trueValue : falseValue;
+    if (at == 0) {
+      at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
+      putByte(at + 1, value ? 1 : 0);
+      if (value) {
+        trueValue = at;
+      } else {
+        falseValue = at;
+      }
+    }
     return at;
   }
 
@@ -162,25 +192,38 @@ final class OpaValueImage {
     return at;
   }
 
-  /** An array index, as opa_array_append makes it. */
+  /** An array index, as opa_array_append makes it (one for all the arrays that have it). */
   private int index(int i) {
-    int at = header(alloc(NUMBER_SIZE), NUMBER);
-    putByte(at + 1, NUMBER_REPR_INT);
-    putLong(at + 8, i);
-    return at;
+    if (i >= indexes.length) {
+      indexes = Arrays.copyOf(indexes, Math.max(i + 1, indexes.length * 2));
+    }
+    if (indexes[i] == 0) {
+      int at = header(alloc(NUMBER_SIZE), NUMBER);
+      putByte(at + 1, NUMBER_REPR_INT);
+      putLong(at + 8, i);
+      indexes[i] = at;
+    }
+    return indexes[i];
   }
 
   private int string(String text) {
-    return string(text.getBytes(StandardCharsets.UTF_8));
+    return text(text).address;
   }
 
-  private int string(byte[] utf8) {
-    int v = copy(utf8);
-    int at = header(alloc(STRING_SIZE), STRING);
-    putByte(at + 1, 1); // the bytes are the string's own
-    putInt(at + 4, utf8.length);
-    putInt(at + 8, v);
-    return at;
+  /** The string value of {@code text}, laid out the first time it occurs. */
+  private Text text(String text) {
+    Text t = strings.get(text);
+    if (t == null) {
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      int v = copy(utf8);
+      int at = header(alloc(STRING_SIZE), STRING);
+      putByte(at + 1, 1); // the bytes are the string's own
+      putInt(at + 4, utf8.length);
+      putInt(at + 8, v);
+      t = new Text(utf8, at);
+      strings.put(text, t);
+    }
+    return t;
   }
 
   private int array(JsonNode node) {
@@ -225,9 +268,8 @@ final class OpaValueImage {
     List<Key> keys = new ArrayList<>(node.size());
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      byte[] utf8 = field.getKey().getBytes(StandardCharsets.UTF_8);
-      int key = string(utf8);
-      keys.add(new Key(utf8, key, value(field.getValue())));
+      Text key = text(field.getKey());
+      keys.add(new Key(key.utf8, key.address, value(field.getValue())));
     }
     return object(keys);
   }
@@ -359,8 +401,9 @@ final class OpaValueImage {
       if (!(open.peek() instanceof Members members)) {
         throw new IllegalStateException("a field name outside an object: " + name);
       }
-      members.field = name.getBytes(StandardCharsets.UTF_8);
-      members.fieldString = string(members.field);
+      Text key = text(name);
+      members.field = key.utf8;
+      members.fieldString = key.address;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The values {@link OpaValueImage} lays out are those OPA's parser builds from the same text: OPA
+ * The values {@link OpaValueImage} lays out are those OPA's parser builds from the same text (with
+ * repeated values shared): OPA
  * writes both back to the same JSON, objects in the order it iterates them (which follows the
  * hash buckets and the order of each bucket's chain), and the rules judge the same (the golden
  * reports, {@code RuleByRuleTest}).
@@ -67,6 +68,27 @@ class OpaValueImageTest {
     }
     document.put("after", "the next block");
     assertSameAsParsed(document);
+  }
+
+  /**
+   * Each distinct string (keys too), null, boolean and array index is laid out once and shared: a
+   * second copy of an object adds only its containers' blocks.
+   */
+  @Test
+  void repeatedValuesAreLaidOutOnce() throws Exception {
+    String copy = "{\"k\": \"v\", \"n\": null, \"t\": true, \"a\": [\"v\", false]}";
+    JsonNode one = Json.MAPPER.readTree("{\"k\": " + copy + "}");
+    JsonNode two = Json.MAPPER.readTree("{\"k\": " + copy + ", \"n\": " + copy + "}");
+    int header = OpaValueImage.BLOCK_HEADER;
+    int member = header + 16; // opa_object_elem_t, 12 bytes in a 16-byte block
+    int object = (header + 16) + (header + 64) + 4 * member; // the struct, 8 buckets (32 bytes in a 64-byte block), 4 members
+    int array = (header + 16) + (header + 80); // the struct, room for 10 elements
+    assertEquals(member + object + array, size(two) - size(one));
+    assertSameAsParsed(two);
+  }
+
+  private static int size(JsonNode document) {
+    return OpaValueImage.write(w -> w.tree(document), 1 << 16).size();
   }
 
   @ParameterizedTest
