@@ -71,20 +71,23 @@ class OpaValueImageTest {
   }
 
   /**
-   * Each distinct string (keys too), null, boolean and array index is laid out once and shared: a
-   * second copy of an object adds only its containers' blocks.
+   * Each distinct value is laid out once and shared: a second copy of an object adds only the member
+   * that holds it; a copy that differs in one element adds the containers around that element.
    */
   @Test
   void repeatedValuesAreLaidOutOnce() throws Exception {
     String copy = "{\"k\": \"v\", \"n\": null, \"t\": true, \"a\": [\"v\", false]}";
     JsonNode one = Json.MAPPER.readTree("{\"k\": " + copy + "}");
-    JsonNode two = Json.MAPPER.readTree("{\"k\": " + copy + ", \"n\": " + copy + "}");
+    JsonNode same = Json.MAPPER.readTree("{\"k\": " + copy + ", \"n\": " + copy + "}");
+    JsonNode other = Json.MAPPER.readTree("{\"k\": " + copy + ", \"n\": " + copy.replace("false", "true") + "}");
     int header = OpaValueImage.BLOCK_HEADER;
     int member = header + 16; // opa_object_elem_t, 12 bytes in a 16-byte block
     int object = (header + 16) + (header + 64) + 4 * member; // the struct, 8 buckets (32 bytes in a 64-byte block), 4 members
     int array = (header + 16) + (header + 80); // the struct, room for 10 elements
-    assertEquals(member + object + array, size(two) - size(one));
-    assertSameAsParsed(two);
+    assertEquals(member, size(same) - size(one));
+    assertEquals(member + object + array, size(other) - size(one));
+    assertSameAsParsed(same);
+    assertSameAsParsed(other);
   }
 
   private static int size(JsonNode document) {
