@@ -194,8 +194,10 @@ final class CheckCommand implements Callable<Integer> {
     Timings.mark("policies and configuration");
     int exit = ExitCode.CLEAN;
     List<CheckResult> checks = new ArrayList<>();
-    for (PlanRunner.Outcome o : PlanRunner.run(List.copyOf(new LinkedHashSet<>(plans)), io.in(), checker, allowEmpty,
-        debug.debug)) {
+    // the plans' SHA-256 only when a report records it: computing it costs the parse a core's share
+    boolean digest = format.recordsPlanDigest() || files.values().stream().anyMatch(ReportFormat::recordsPlanDigest);
+    for (PlanRunner.Outcome o : PlanRunner.run(List.copyOf(new LinkedHashSet<>(plans)), new PlanReader(io.in(), digest),
+        checker, allowEmpty, debug.debug)) {
       o.messages().forEach(io.err()::println);
       if (o.failed()) {
         exit = ExitCode.ERROR;

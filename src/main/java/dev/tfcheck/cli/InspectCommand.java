@@ -30,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     Plan read;
     try {
-      read = new PlanReader(io.in()).read(plan);
+      read = new PlanReader(io.in(), false).read(plan);
     } catch (PlanException e) {
       return Errors.report(io, plan, e, debug.debug);
     }

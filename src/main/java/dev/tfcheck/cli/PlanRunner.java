@@ -10,7 +10,6 @@ import dev.tfcheck.plan.PlanException;
 import dev.tfcheck.plan.PlanReader;
 import dev.tfcheck.policy.Checker;
 import dev.tfcheck.policy.PolicyFailure;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,20 +29,20 @@ final class PlanRunner {
 
   private PlanRunner() {}
 
-  static List<Outcome> run(List<String> sources, InputStream stdin, Checker checker, boolean allowEmpty,
+  static List<Outcome> run(List<String> sources, PlanReader reader, Checker checker, boolean allowEmpty,
       boolean debug) {
     List<Callable<Outcome>> tasks = new ArrayList<>();
     for (String source : sources) {
-      tasks.add(() -> check(source, stdin, checker, allowEmpty, debug));
+      tasks.add(() -> check(source, reader, checker, allowEmpty, debug));
     }
     return Parallel.run(tasks, "tfcheck-plan");
   }
 
-  private static Outcome check(String source, InputStream stdin, Checker checker, boolean allowEmpty, boolean debug) {
+  private static Outcome check(String source, PlanReader reader, Checker checker, boolean allowEmpty, boolean debug) {
     List<String> messages = new ArrayList<>();
     Plan plan;
     try {
-      plan = new PlanReader(stdin).read(source);
+      plan = reader.read(source);
     } catch (PlanException e) {
       messages.addAll(Errors.lines(source, e.getMessage(), e, debug));
       return new Outcome(source, messages, null);

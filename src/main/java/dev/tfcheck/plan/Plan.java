@@ -11,7 +11,8 @@ import java.util.Set;
  * while reading it.
  *
  * @param source what the user named ({@code -} for stdin)
- * @param sha256 hex SHA-256 of the bytes read (the file as given, before decompression)
+ * @param sha256 hex SHA-256 of the bytes read (the file as given, before decompression), or null
+ *     when the plan was read without it ({@link PlanReader}: no report asked for it)
  * @param root the plan document
  * @param formatVersion {@code format_version}
  * @param terraformVersion {@code terraform_version}, or null
@@ -27,10 +28,18 @@ public record Plan(
 
   public Plan {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(formatVersion, "formatVersion");
     warnings = List.copyOf(warnings);
+  }
+
+  /** The digest; the reports that record it make the reader compute it. */
+  @Override
+  public String sha256() {
+    if (sha256 == null) {
+      throw new IllegalStateException(source + " was read without its SHA-256");
+    }
+    return sha256;
   }
 
   /**

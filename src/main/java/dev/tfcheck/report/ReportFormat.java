@@ -5,21 +5,28 @@ import java.util.function.Supplier;
 
 /** The output formats, by the name users give them ({@code --format}, {@code --output NAME=PATH}). */
 public enum ReportFormat {
-  TEXT(TextReport::new),
-  JSON(JsonReport::new),
-  SARIF(SarifReport::new),
-  JUNIT(JunitReport::new),
-  MARKDOWN(MarkdownReport::new),
-  HTML(HtmlReport::new);
+  TEXT(TextReport::new, false),
+  JSON(JsonReport::new, true),
+  SARIF(SarifReport::new, true),
+  JUNIT(JunitReport::new, true),
+  MARKDOWN(MarkdownReport::new, false),
+  HTML(HtmlReport::new, true);
 
   private final Supplier<Report> report;
+  private final boolean recordsPlanDigest;
 
-  ReportFormat(Supplier<Report> report) {
+  ReportFormat(Supplier<Report> report, boolean recordsPlanDigest) {
     this.report = report;
+    this.recordsPlanDigest = recordsPlanDigest;
   }
 
   public Report report() {
     return report.get();
+  }
+
+  /** Whether the report records each plan's SHA-256 (evidence of what was checked). */
+  public boolean recordsPlanDigest() {
+    return recordsPlanDigest;
   }
 
   public String id() {

@@ -64,6 +64,16 @@ class PlanReaderTest {
         plan.sha256());
   }
 
+  /** Without a report that records it, the digest is not computed, and nothing can read it by mistake. */
+  @Test
+  void readsWithoutTheDigestWhenAskedTo() throws Exception {
+    Path p = write("plan.json", MINIMAL.getBytes(UTF_8));
+    Plan plan = new PlanReader(new ByteArrayInputStream(new byte[0]), false).read(p.toString());
+    assertEquals("1.2", plan.formatVersion());
+    IllegalStateException e = assertThrows(IllegalStateException.class, plan::sha256);
+    assertEquals(p + " was read without its SHA-256", e.getMessage());
+  }
+
   @Test
   void readsStandardInput() throws Exception {
     Plan plan = new PlanReader(new ByteArrayInputStream(MINIMAL.getBytes(UTF_8))).read("-");
@@ -177,7 +187,7 @@ class PlanReaderTest {
     // A zip: what terraform plan -out writes. terraform is not on this test's PATH.
     byte[] zip = {'P', 'K', 3, 4, 0, 0, 0, 0};
     Path p = write("tfplan", zip);
-    PlanReader noTerraform = new PlanReader(new ByteArrayInputStream(new byte[0]), "tfcheck-no-such-terraform");
+    PlanReader noTerraform = new PlanReader(new ByteArrayInputStream(new byte[0]), "tfcheck-no-such-terraform", true);
     PlanException e = assertThrows(PlanException.class, () -> noTerraform.read(p.toString()));
     assertEquals("is a binary plan file and terraform is not on PATH to read it (install Terraform, or pass the "
         + "output of terraform show -json)", e.getMessage());

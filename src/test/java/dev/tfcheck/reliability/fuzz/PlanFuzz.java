@@ -32,7 +32,7 @@ public final class PlanFuzz {
   static void readAndModel(byte[] data) {
     Plan plan;
     try {
-      plan = new PlanReader(new ByteArrayInputStream(data), "tfcheck-fuzz-no-terraform").read("-");
+      plan = new PlanReader(new ByteArrayInputStream(data), "tfcheck-fuzz-no-terraform", true).read("-");
     } catch (PlanException e) {
       if (e.getMessage() == null || e.getMessage().isEmpty() || e.getMessage().contains("\n")) {
         throw new IllegalStateException("a refusal must be one line: " + e.getMessage(), e);
