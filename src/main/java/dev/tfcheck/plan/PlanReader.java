@@ -32,8 +32,6 @@ import java.util.zip.GZIPInputStream;
 public final class PlanReader {
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
-  /** An instance key in an address ({@code [0]}, {@code ["a]b"]}): configuration addresses have none. */
-  private static final Pattern INSTANCE_KEY = Pattern.compile("\\[(?:\"(?:[^\"\\\\]|\\\\.)*\"|\\d+)\\]");
   private static final Pattern NESTING = Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
   private static final Pattern NUMBER_LENGTH = Pattern.compile("Number value length \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
 
@@ -168,7 +166,7 @@ public final class PlanReader {
       }
       throw new PlanException("is not a Terraform plan: it has neither resource_changes nor planned_values");
     }
-    checkAddresses(plan.path("resource_changes"), "resource_changes");
+    List<Address> changed = checkAddresses(plan.path("resource_changes"), "resource_changes");
     checkStateAddresses(plan.path("prior_state").path("values").path("root_module"), "prior_state");
     checkStateAddresses(plan.path("planned_values").path("root_module"), "planned_values");
     List<String> warnings = new ArrayList<>();
@@ -176,7 +174,7 @@ public final class PlanReader {
     if (warning != null) {
       warnings.add(warning);
     }
-    String mismatch = configurationMismatch(plan);
+    String mismatch = configurationMismatch(plan, changed);
     if (mismatch != null) {
       warnings.add(mismatch);
     }
@@ -189,17 +187,18 @@ public final class PlanReader {
    * the address, else module_address, mode, type, name and index). Found by fuzzing: a mode that is
    * neither managed nor data reached the model as an internal error.
    */
-  private static void checkAddresses(JsonNode resources, String where) throws PlanException {
+  private static List<Address> checkAddresses(JsonNode resources, String where) throws PlanException {
+    List<Address> addresses = new ArrayList<>();
     int i = 0;
     for (JsonNode r : resources) {
       try {
-        Address.parse(r.path("address").asText());
+        addresses.add(Address.parse(r.path("address").asText()));
       } catch (IllegalArgumentException notAnAddress) {
         try {
           JsonNode index = r.get("index");
-          new Address(Address.parseModulePath(r.path("module_address").asText("")), r.path("mode").asText("managed"),
-              r.path("type").asText(), r.path("name").asText(),
-              index == null || index.isNull() ? null : index.isNumber() ? (Object) index.asLong() : index.asText());
+          addresses.add(new Address(Address.parseModulePath(r.path("module_address").asText("")),
+              r.path("mode").asText("managed"), r.path("type").asText(), r.path("name").asText(),
+              index == null || index.isNull() ? null : index.isNumber() ? (Object) index.asLong() : index.asText()));
         } catch (IllegalArgumentException e) {
           throw new PlanException("is not a plan Terraform wrote: " + where + "[" + i + "] has no resource address "
               + "(address " + Address.quote(r.path("address").asText()) + ": " + oneLine(notAnAddress.getMessage()) + ")", e);
@@ -207,6 +206,7 @@ public final class PlanReader {
       }
       i++;
     }
+    return addresses;
   }
 
   private static void checkStateAddresses(JsonNode module, String where) throws PlanException {
@@ -222,7 +222,7 @@ public final class PlanReader {
    * is the truth), but rules that tell an explicit setting from a provider default read every
    * attribute of such a resource as left to the default, so the user is told.
    */
-  private static String configurationMismatch(ObjectNode plan) {
+  private static String configurationMismatch(ObjectNode plan, List<Address> changed) {
     JsonNode root = plan.path("configuration").path("root_module");
     if (!root.isObject()) {
       return null; // older or filtered plans carry no configuration: nothing to disagree with
@@ -230,13 +230,14 @@ public final class PlanReader {
     Set<String> configured = new HashSet<>();
     collectConfigured(root, "", configured);
     List<String> missing = new ArrayList<>();
+    int i = 0;
     for (JsonNode rc : plan.path("resource_changes")) {
+      Address address = changed.get(i++);
       Set<String> actions = new HashSet<>();
       rc.path("change").path("actions").forEach(a -> actions.add(a.asText()));
       boolean leaving = actions.contains("forget") || actions.contains("delete") && !actions.contains("create");
-      String address = rc.path("address").asText("");
-      if (!leaving && !address.isEmpty() && !configured.contains(INSTANCE_KEY.matcher(address).replaceAll(""))) {
-        missing.add(address);
+      if (!leaving && !configured.contains(address.configAddress())) {
+        missing.add(address.toString());
       }
     }
     if (missing.isEmpty()) {
