@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  *
  * <p>The layout is the one of OPA 1.12's {@code wasm/src/value.h} on wasm32 (4-byte pointers and
  * sizes), in blocks of its allocator ({@code malloc.c}: a 12-byte header, then 4, 8, 16 or 64 bytes
- * or exactly what was asked for above 64), so the runtime can read, compare, iterate and even free
- * these values as its own. Objects are hash tables of sorted chains, sized as the runtime's inserts
+ * or exactly what was asked for above 64), so the runtime can read, compare and iterate these
+ * values as its own. Objects are hash tables of sorted chains, sized as the runtime's inserts
  * would size them, so lookups and iteration order are those of a parsed document.
  * {@code OpaValueImageTest} compares the two on every kind of value and on real inputs: a build with
  * another OPA whose runtime lays values out otherwise fails it.
@@ -34,10 +34,9 @@ import java.util.function.Consumer;
  * its keys, types, addresses and indexes hundreds of thousands of times, and many small containers
  * (actions, empty lists, expressions without references) thousands (the 10k plan's image: 103 MB
  * laid out value by value, 42 MB with shared strings, 21 MB with shared containers too). OPA's
- * values are immutable and its
- * runtime shares them itself (object.union, object.filter and shallow copies put the same key and
- * value in several containers, and equal values compare equal whatever their address), and an input
- * is never freed: its values are the runtime's until the next input.
+ * values are immutable and its runtime shares them itself (object.union, object.filter and shallow
+ * copies put the same key and value in several containers, and equal values compare equal whatever
+ * their address), and an input is never freed: its values are the runtime's until the next input.
  */
 final class OpaValueImage {
   /** The allocator's block header: size, previous and next free block. */
