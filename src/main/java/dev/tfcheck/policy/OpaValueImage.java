@@ -92,8 +92,16 @@ final class OpaValueImage {
   /** Arrays and objects laid out, by their contents. */
   private final Map<Contents, Integer> containers = new HashMap<>();
 
-  /** A string laid out: its UTF-8 bytes (objects hash and order keys by them) and its value's address. */
-  private record Text(byte[] utf8, int address) {}
+  /**
+   * A string laid out: its UTF-8 bytes and their hash (objects place and order keys by them), and its
+   * value's address.
+   */
+  private record Text(byte[] utf8, int hash, int address) {}
+
+  /** Scratch for {@link #object(List)}: each bucket's first key and each key's next, plus one. */
+  private int[] heads = new int[OBJECT_MIN_BUCKETS];
+  private int[] nexts = new int[16];
+  private int[] chain = new int[16];
 
   /**
    * What makes two containers the same value once their members are laid out (and so shared): the
@@ -249,7 +257,7 @@ final class OpaValueImage {
       putByte(at + 1, 1); // the bytes are the string's own
       putInt(at + 4, utf8.length);
       putInt(at + 8, v);
-      t = new Text(utf8, at);
+      t = new Text(utf8, hash(utf8), at);
       strings.put(text, t);
     }
     return t;
@@ -307,7 +315,7 @@ final class OpaValueImage {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       Text key = text(field.getKey());
-      keys.add(new Key(key.utf8, key.address, value(field.getValue())));
+      keys.add(new Key(key, value(field.getValue())));
     }
     return object(keys);
   }
@@ -318,7 +326,7 @@ final class OpaValueImage {
     int[] members = new int[2 * len + 1];
     members[0] = OBJECT;
     for (int i = 0; i < len; i++) {
-      members[2 * i + 1] = keys.get(i).string;
+      members[2 * i + 1] = keys.get(i).text.address;
       members[2 * i + 2] = keys.get(i).value;
     }
     Contents contents = new Contents(members);
@@ -327,34 +335,50 @@ final class OpaValueImage {
       return shared;
     }
     int n = buckets(len);
-    List<List<Key>> chains = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      chains.add(null);
+    if (heads.length < n) {
+      heads = new int[n];
     }
-    for (Key key : keys) {
-      int bucket = Integer.remainderUnsigned(hash(key.utf8), n);
-      if (chains.get(bucket) == null) {
-        chains.set(bucket, new ArrayList<>(2));
+    if (nexts.length < len) {
+      nexts = new int[Math.max(len, 2 * nexts.length)];
+      chain = new int[nexts.length];
+    }
+    Arrays.fill(heads, 0, n, 0);
+    // Each bucket's chain as opa_object_insert keeps it: sorted by key (opa_value_compare: bytes,
+    // then length), a key inserted after the equal ones. Indexes into keys, plus one (0 ends a chain).
+    for (int i = 0; i < len; i++) {
+      byte[] utf8 = keys.get(i).text.utf8;
+      int b = Integer.remainderUnsigned(keys.get(i).text.hash, n);
+      int prev = -1;
+      int at = heads[b] - 1;
+      while (at >= 0 && Arrays.compareUnsigned(keys.get(at).text.utf8, utf8) <= 0) {
+        prev = at;
+        at = nexts[at] - 1;
       }
-      chains.get(bucket).add(key);
+      nexts[i] = at + 1;
+      if (prev < 0) {
+        heads[b] = i + 1;
+      } else {
+        nexts[prev] = i + 1;
+      }
     }
     int buckets = alloc(n * 4);
     for (int b = 0; b < n; b++) {
-      List<Key> chain = chains.get(b);
-      if (chain == null) {
-        continue;
+      int length = 0;
+      for (int k = heads[b] - 1; k >= 0; k = nexts[k] - 1) {
+        chain[length++] = k;
       }
-      // opa_object_insert keeps each chain sorted by key (opa_value_compare: bytes, then length)
-      chain.sort((x, y) -> Arrays.compareUnsigned(x.utf8, y.utf8));
       int next = 0;
-      for (int i = chain.size() - 1; i >= 0; i--) {
+      for (int i = length - 1; i >= 0; i--) { // the last first, each pointing to the next
+        Key key = keys.get(chain[i]);
         int elem = alloc(ELEM_SIZE);
-        putInt(elem, chain.get(i).string);
-        putInt(elem + 4, chain.get(i).value);
+        putInt(elem, key.text.address);
+        putInt(elem + 4, key.value);
         putInt(elem + 8, next);
         next = elem;
       }
-      putInt(buckets + b * 4, next);
+      if (length > 0) {
+        putInt(buckets + b * 4, next);
+      }
     }
     int at = header(alloc(OBJECT_SIZE), OBJECT);
     putInt(at + 4, buckets);
@@ -364,15 +388,14 @@ final class OpaValueImage {
     return at;
   }
 
-  private record Key(byte[] utf8, int string, int value) {}
+  private record Key(Text text, int value) {}
 
   /** Lays values out as an {@link InputWriter} writes them: containers are completed when they end. */
   private final class Writer implements InputWriter {
     /** An object being written: its members so far, and the key of the value to come. */
     private static final class Members {
       final List<Key> keys = new ArrayList<>();
-      byte[] field;
-      int fieldString;
+      Text field;
     }
 
     /** An array being written: the addresses of its elements and of their indexes so far. */
@@ -404,7 +427,7 @@ final class OpaValueImage {
         if (members.field == null) {
           throw new IllegalStateException("an object member needs a field name");
         }
-        members.keys.add(new Key(members.field, members.fieldString, address));
+        members.keys.add(new Key(members.field, address));
         members.field = null;
       } else {
         Elements elements = (Elements) parent;
@@ -451,9 +474,7 @@ final class OpaValueImage {
       if (!(open.peek() instanceof Members members)) {
         throw new IllegalStateException("a field name outside an object: " + name);
       }
-      Text key = text(name);
-      members.field = key.utf8;
-      members.fieldString = key.address;
+      members.field = text(name);
     }
 
     @Override
