@@ -82,26 +82,30 @@ final class OpaValueImage {
   private int size;
   private int root;
 
-  /** The values laid out once and shared: strings by their text, array indexes by number. */
-  private final Map<String, Text> strings = new HashMap<>();
-  private int[] indexes = new int[16];
-  private int nullValue;
-  private int trueValue;
-  private int falseValue;
+  /** What writing needs and the written image does not; let go once the document is written. */
+  private Shared shared = new Shared();
 
-  /** Arrays and objects laid out, by their contents. */
-  private final Map<Contents, Integer> containers = new HashMap<>();
+  /** The values laid out so far, to be pointed to again, and scratch for {@link #object(List)}. */
+  private static final class Shared {
+    /** Strings by their text, array indexes by number. */
+    final Map<String, Text> strings = new HashMap<>();
+    int[] indexes = new int[16];
+    int nullValue;
+    int trueValue;
+    int falseValue;
+    /** Arrays and objects, by their contents. */
+    final Map<Contents, Integer> containers = new HashMap<>();
+    /** An object's hash chains: each bucket's first key and each key's next, plus one. */
+    int[] heads = new int[OBJECT_MIN_BUCKETS];
+    int[] nexts = new int[16];
+    int[] chain = new int[16];
+  }
 
   /**
    * A string laid out: its UTF-8 bytes and their hash (objects place and order keys by them), and its
    * value's address.
    */
   private record Text(byte[] utf8, int hash, int address) {}
-
-  /** Scratch for {@link #object(List)}: each bucket's first key and each key's next, plus one. */
-  private int[] heads = new int[OBJECT_MIN_BUCKETS];
-  private int[] nexts = new int[16];
-  private int[] chain = new int[16];
 
   /**
    * What makes two containers the same value once their members are laid out (and so shared): the
@@ -153,6 +157,7 @@ final class OpaValueImage {
     Writer writer = image.new Writer();
     document.accept(writer);
     image.root = writer.root();
+    image.shared = null;
     return image;
   }
 
@@ -197,21 +202,21 @@ final class OpaValueImage {
   }
 
   private int jsonNull() {
-    if (nullValue == 0) {
-      nullValue = header(alloc(NULL_SIZE), NULL);
+    if (shared.nullValue == 0) {
+      shared.nullValue = header(alloc(NULL_SIZE), NULL);
     }
-    return nullValue;
+    return shared.nullValue;
   }
 
   private int bool(boolean value) {
-    int at = value ? trueValue : falseValue;
+    int at = value ? shared.trueValue : shared.falseValue;
     if (at == 0) {
       at = header(alloc(BOOLEAN_SIZE), BOOLEAN);
       putByte(at + 1, value ? 1 : 0);
       if (value) {
-        trueValue = at;
+        shared.trueValue = at;
       } else {
-        falseValue = at;
+        shared.falseValue = at;
       }
     }
     return at;
@@ -231,8 +236,9 @@ final class OpaValueImage {
 
   /** An array index, as opa_array_append makes it (one for all the arrays that have it). */
   private int index(int i) {
+    int[] indexes = shared.indexes;
     if (i >= indexes.length) {
-      indexes = Arrays.copyOf(indexes, Math.max(i + 1, indexes.length * 2));
+      indexes = shared.indexes = Arrays.copyOf(indexes, Math.max(i + 1, indexes.length * 2));
     }
     if (indexes[i] == 0) {
       int at = header(alloc(NUMBER_SIZE), NUMBER);
@@ -249,7 +255,7 @@ final class OpaValueImage {
 
   /** The string value of {@code text}, laid out the first time it occurs. */
   private Text text(String text) {
-    Text t = strings.get(text);
+    Text t = shared.strings.get(text);
     if (t == null) {
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       int v = copy(utf8);
@@ -258,7 +264,7 @@ final class OpaValueImage {
       putInt(at + 4, utf8.length);
       putInt(at + 8, v);
       t = new Text(utf8, hash(utf8), at);
-      strings.put(text, t);
+      shared.strings.put(text, t);
     }
     return t;
   }
@@ -283,9 +289,9 @@ final class OpaValueImage {
     members[0] = ARRAY;
     System.arraycopy(values, 0, members, 1, len);
     Contents contents = new Contents(members);
-    Integer shared = containers.get(contents);
-    if (shared != null) {
-      return shared;
+    Integer same = shared.containers.get(contents);
+    if (same != null) {
+      return same;
     }
     int cap = 0;
     if (len > 0) {
@@ -306,7 +312,7 @@ final class OpaValueImage {
     putInt(at + 4, elems);
     putInt(at + 8, len);
     putInt(at + 12, cap);
-    containers.put(contents, at);
+    shared.containers.put(contents, at);
     return at;
   }
 
@@ -330,18 +336,21 @@ final class OpaValueImage {
       members[2 * i + 2] = keys.get(i).value;
     }
     Contents contents = new Contents(members);
-    Integer shared = containers.get(contents);
-    if (shared != null) {
-      return shared;
+    Integer same = shared.containers.get(contents);
+    if (same != null) {
+      return same;
     }
     int n = buckets(len);
-    if (heads.length < n) {
-      heads = new int[n];
+    if (shared.heads.length < n) {
+      shared.heads = new int[n];
     }
-    if (nexts.length < len) {
-      nexts = new int[Math.max(len, 2 * nexts.length)];
-      chain = new int[nexts.length];
+    if (shared.nexts.length < len) {
+      shared.nexts = new int[Math.max(len, 2 * shared.nexts.length)];
+      shared.chain = new int[shared.nexts.length];
     }
+    int[] heads = shared.heads;
+    int[] nexts = shared.nexts;
+    int[] chain = shared.chain;
     Arrays.fill(heads, 0, n, 0);
     // Each bucket's chain as opa_object_insert keeps it: sorted by key (opa_value_compare: bytes,
     // then length), a key inserted after the equal ones. Indexes into keys, plus one (0 ends a chain).
@@ -384,7 +393,7 @@ final class OpaValueImage {
     putInt(at + 4, buckets);
     putInt(at + 8, n);
     putInt(at + 12, len);
-    containers.put(contents, at);
+    shared.containers.put(contents, at);
     return at;
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tfcheck.Version;
 import dev.tfcheck.model.Expression;
 import dev.tfcheck.model.Model;
-import dev.tfcheck.model.PolicyDocument;
 import dev.tfcheck.model.Ref;
 import dev.tfcheck.model.Resource;
 import dev.tfcheck.model.Role;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Builds the policy input document (docs/policy-input.md) from a {@link Model}. Field names and
@@ -226,9 +226,7 @@ public final class PolicyInput {
     }
     w.endArray();
     w.field("policy_documents");
-    w.startArray();
-    for (PolicyDocument d : r.policyDocuments()) {
-      w.startObject();
+    objects(r.policyDocuments(), w, d -> {
       w.field("path", d.path());
       w.field("known", d.known());
       w.field("source", d.source());
@@ -236,9 +234,7 @@ public final class PolicyInput {
       strings(d.from(), w);
       w.field("statements");
       statements(d.statements(), w);
-      w.endObject();
-    }
-    w.endArray();
+    });
     TaskDefinition td = r.taskDefinition();
     if (td != null) {
       w.field("containers");
@@ -282,13 +278,7 @@ public final class PolicyInput {
   }
 
   private static void refs(Collection<Ref> refs, InputWriter w) {
-    w.startArray();
-    for (Ref ref : refs) {
-      w.startObject();
-      ref(ref, w);
-      w.endObject();
-    }
-    w.endArray();
+    objects(refs, w, ref -> ref(ref, w));
   }
 
   /** A reference's fields, in an object being written (an expression's refs, a statement's). */
@@ -314,9 +304,7 @@ public final class PolicyInput {
     statements(role.trust(), w);
     w.field("trust_known", role.trustKnown());
     w.field("policies");
-    w.startArray();
-    for (Role.Policy p : role.policies()) {
-      w.startObject();
+    objects(role.policies(), w, p -> {
       w.field("kind", p.kind());
       w.field("address", p.address());
       w.field("arn", p.arn());
@@ -324,25 +312,17 @@ public final class PolicyInput {
       w.field("known", p.known());
       w.field("statements");
       statements(p.statements(), w);
-      w.endObject();
-    }
-    w.endArray();
+    });
     w.field("used_by");
-    w.startArray();
-    for (Role.Use use : role.usedBy()) {
-      w.startObject();
+    objects(role.usedBy(), w, use -> {
       w.field("address", use.address());
       w.field("as", use.as());
-      w.endObject();
-    }
-    w.endArray();
+    });
     w.endObject();
   }
 
   private static void statements(List<Statement> statements, InputWriter w) {
-    w.startArray();
-    for (Statement s : statements) {
-      w.startObject();
+    objects(statements, w, s -> {
       w.field("sid", s.sid());
       w.field("effect", s.effect());
       w.field("actions");
@@ -358,27 +338,28 @@ public final class PolicyInput {
       w.field("not_principals");
       principals(s.notPrincipals(), w);
       w.field("conditions");
-      w.startArray();
-      for (Statement.Condition c : s.conditions()) {
-        w.startObject();
+      objects(s.conditions(), w, c -> {
         w.field("operator", c.operator());
         w.field("key", c.key());
         w.field("values");
         strings(c.values(), w);
-        w.endObject();
-      }
-      w.endArray();
+      });
       w.field("unknown");
       strings(s.unknown(), w);
       w.field("refs");
-      w.startArray();
-      for (Statement.FieldRef f : s.refs()) {
-        w.startObject();
+      objects(s.refs(), w, f -> {
         ref(f.ref(), w);
         w.field("field", f.field());
-        w.endObject();
-      }
-      w.endArray();
+      });
+    });
+  }
+
+  /** An array of one object per item, whose members {@code members} writes. */
+  private static <T> void objects(Iterable<? extends T> items, InputWriter w, Consumer<T> members) {
+    w.startArray();
+    for (T item : items) {
+      w.startObject();
+      members.accept(item);
       w.endObject();
     }
     w.endArray();

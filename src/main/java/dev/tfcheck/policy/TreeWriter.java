@@ -53,29 +53,32 @@ final class TreeWriter implements InputWriter {
 
   @Override
   public void startObject() {
-    ObjectNode object = NODES.objectNode();
-    add(object);
-    open.push(object);
+    start(NODES.objectNode());
   }
 
   @Override
   public void endObject() {
-    if (!(open.pop() instanceof ObjectNode)) {
-      throw new IllegalStateException("endObject inside an array");
-    }
+    end(ObjectNode.class, "endObject inside an array");
   }
 
   @Override
   public void startArray() {
-    ArrayNode array = NODES.arrayNode();
-    add(array);
-    open.push(array);
+    start(NODES.arrayNode());
   }
 
   @Override
   public void endArray() {
-    if (!(open.pop() instanceof ArrayNode)) {
-      throw new IllegalStateException("endArray inside an object");
+    end(ArrayNode.class, "endArray inside an object");
+  }
+
+  private void start(ContainerNode<?> container) {
+    add(container);
+    open.push(container);
+  }
+
+  private void end(Class<? extends ContainerNode<?>> kind, String mismatch) {
+    if (!kind.isInstance(open.pop())) {
+      throw new IllegalStateException(mismatch);
     }
   }
 
