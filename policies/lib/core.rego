@@ -73,8 +73,9 @@ covered(paths, path) if {
 configured(r, path) if r.expressions[path]
 
 configured(r, path) if {
+	prefix := concat("", [path, "."])
 	some k, _ in r.expressions
-	startswith(k, concat("", [path, "."]))
+	startswith(k, prefix)
 }
 
 # refs(r, path): the resources the expression at path references (resolved across modules).

@@ -28,10 +28,20 @@ pointer_words := {
 
 words(name) := [m[0] | some m in regex.find_all_string_submatch_n(`[A-Z0-9]+`, upper(name), -1)]
 
+# A secret-looking name contains one of these (every secret marker, API KEY and PRIVATE KEY hold one):
+# most names do not, and are settled without splitting them into words by a regular expression.
+secret_substrings := ["KEY", "PASSPHRASE", "PASSWD", "PASSWORD", "SECRET", "TOKEN"]
+
 secret_looking_name(name) if {
+	may_look_secret(upper(name))
 	ws := words(name)
 	has_secret_word(ws)
 	not ws[count(ws) - 1] in pointer_words
+}
+
+may_look_secret(upper_name) if {
+	some s in secret_substrings
+	contains(upper_name, s)
 }
 
 has_secret_word(ws) if {
@@ -47,8 +57,12 @@ has_secret_word(ws) if {
 }
 
 # credentials_in_url(value): a URL that carries a password (`postgres://user:pass@host/db`,
-# `redis://:pass@host`).
-credentials_in_url(value) if regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:\s]*:[^/?#@\s]+@`, value)
+# `redis://:pass@host`). The regular expression runs only on values holding its literal parts.
+credentials_in_url(value) if {
+	contains(value, "://")
+	contains(value, "@")
+	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:\s]*:[^/?#@\s]+@`, value)
+}
 
 # plaintext_secret(entry): why an `environment` entry ({name, value}) holds a secret in plain text.
 # A secret-looking name does not count when its value is an ARN (a pointer to the secret), empty or

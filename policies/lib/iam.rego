@@ -18,13 +18,21 @@ field(s, name) := v if {
 # IAM wildcards cross the `:` between service and verb, so glob.match gets an empty delimiter list
 # (the Wasm glob then has no delimiter; native OPA falls back to `.`, which no IAM action contains).
 # `[`, `]`, `{`, `}` and `\` are literal in IAM but not in a glob: such a pattern matches only itself.
-# A pattern without `*` or `?` matches only itself: the glob (and its regular expression check) is
-# for the few that have one, not for every action of every statement.
+# A pattern without `*` or `?` matches only itself, and one whose only wildcard is a final `*`
+# (`*`, `s3:*`, `s3:get*`, most of them) matches what starts with the rest: the glob is for the few
+# others. Each glob or regular expression is compiled again in every evaluation of the Wasm policy,
+# which costs more than the string builtins used here instead.
 action_matches(pattern, action) if pattern == lower(action)
 
 action_matches(pattern, action) if {
+	prefix := trailing_star_prefix(pattern)
+	startswith(lower(action), prefix)
+}
+
+action_matches(pattern, action) if {
 	wildcard(pattern)
-	not regex.match(`[\[\]{}\\]`, pattern)
+	not trailing_star_prefix(pattern)
+	not glob_metacharacter(pattern)
 	glob.match(pattern, [], lower(action))
 }
 
@@ -32,8 +40,26 @@ wildcard(pattern) if contains(pattern, "*")
 
 wildcard(pattern) if contains(pattern, "?")
 
-# parts(pattern): [service, verb] of an action pattern; the bare `*` is ["*", "*"].
-parts(pattern) := [substring(pattern, 0, i), substring(pattern, i + 1, -1)] if {
+# trailing_star_prefix(pattern): what precedes the final `*` of a pattern that has no other wildcard
+# and nothing a glob would read differently (undefined for any other pattern).
+trailing_star_prefix(pattern) := prefix if {
+	endswith(pattern, "*")
+	prefix := trim_suffix(pattern, "*")
+	not wildcard(prefix)
+	not glob_metacharacter(prefix)
+}
+
+glob_metacharacter(pattern) if {
+	some c in ["[", "]", "{", "}", "\\"]
+	contains(pattern, c)
+}
+
+# parts(pattern): [service, verb] of an action pattern; the bare `*` is ["*", "*"]. Split at the
+# first `:` (an action has one; arithmetic on the index would cost more than the split).
+parts(pattern) := p if {
+	p := split(pattern, ":")
+	count(p) == 2
+} else := [substring(pattern, 0, i), substring(pattern, i + 1, -1)] if {
 	i := indexof(pattern, ":")
 	i >= 0
 } else := [pattern, pattern]
@@ -71,13 +97,13 @@ is_write_action(pattern) if {
 
 is_write_action(pattern) if {
 	verb := parts(pattern)[1]
-	regex.match(`[*?]`, verb)
+	wildcard(verb)
 	some w in write_verbs
 	startswith(w, literal_prefix(verb))
 }
 
 # literal_prefix(verb): the verb up to its first wildcard.
-literal_prefix(verb) := regex.find_all_string_submatch_n(`^[^*?]*`, verb, 1)[0][0]
+literal_prefix(verb) := split(split(verb, "*")[0], "?")[0]
 
 # allows(s): an Allow statement (the parsed effect is `Allow` when the document leaves it out).
 allows(s) if s.effect == "Allow"
@@ -143,7 +169,29 @@ denies_service(statements, service) if {
 # (`arn:aws:s3:::*`, `arn:aws:ssm:*:*:parameter/*`, `arn:aws:iam::123456789012:role/*`).
 is_all_resource(x) if x == "*"
 
-is_all_resource(x) if regex.match(`^arn:[^:]*:[^:]*:[^:]*:[^:]*:((parameter|secret|key|alias|role|dbuser)[/:])?\*$`, x)
+is_all_resource(x) if {
+	p := split(x, ":")
+	count(p) == 6
+	p[0] == "arn"
+	all_resource_part(p[5])
+}
+
+is_all_resource(x) if {
+	p := split(x, ":")
+	count(p) == 7
+	p[0] == "arn"
+	p[5] in all_resource_types
+	p[6] == "*"
+}
+
+all_resource_part("*")
+
+all_resource_part(part) if {
+	endswith(part, "/*")
+	trim_suffix(part, "/*") in all_resource_types
+}
+
+all_resource_types := {"parameter", "secret", "key", "alias", "role", "dbuser"}
 
 # broad_resource(s): the statement applies to every resource: a known `*` (see is_all_resource) or a
 # `NotResource` (everything but the listed ARNs).

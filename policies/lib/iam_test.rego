@@ -85,13 +85,15 @@ test_all_resources if {
 	every x in [
 		"*", "arn:aws:s3:::*", "arn:aws:ssm:*:*:parameter/*", "arn:aws:iam::123456789012:role/*",
 		"arn:aws:kms:eu-west-2:123456789012:key/*", "arn:aws:rds-db:eu-west-2:123456789012:dbuser:*",
+		"arn:aws:ssm:eu-west-2:123456789012:parameter:*",
 	] {
 		iam.is_all_resource(x)
 	}
 	every x in [
 		"arn:aws:s3:::media/*", "arn:aws:ssm:eu-west-2:123456789012:parameter/wagtail/*",
 		"arn:aws:iam::123456789012:role/app-*", "arn:aws:s3:::media:*", "arn:aws:s3:*", "aws:s3:::*",
-		"arn:aws:iam::123456789012:user/*", "arn:aws:s3:::*/x",
+		"arn:aws:iam::123456789012:user/*", "arn:aws:s3:::*/x", "arn:aws:s3::::*", "arn:aws:s3:::role:*/*",
+		"arn:aws:s3:::/*", "arn:aws:ssm:::parameter:*:*",
 	] {
 		not iam.is_all_resource(x)
 	}
@@ -176,6 +178,8 @@ test_literal_prefix if {
 	iam.literal_prefix("put*") == "put"
 	iam.literal_prefix("p?t*") == "p"
 	iam.literal_prefix("*object") == ""
+	iam.literal_prefix("") == ""
+	iam.literal_prefix("get?bj*ct") == "get"
 	iam.is_write_action("s3:p*")
 	iam.is_write_action("s3:*object")
 	not iam.is_write_action("s3:get*")
@@ -184,5 +188,28 @@ test_literal_prefix if {
 test_glob_syntax_is_literal if {
 	iam.action_matches("s3:get[ab]", "s3:get[ab]")
 	not iam.action_matches("s3:get[ab]*", "s3:geta")
+	not iam.action_matches("s3:get{a*", "s3:get{ab")
+	not iam.action_matches("s3:get\\*", "s3:get\\x")
 	iam.action_matches("s3:get*", "s3:GetObject")
+}
+
+# A final `*` alone is a prefix; any other wildcard goes through the glob.
+test_trailing_star_prefix if {
+	iam.trailing_star_prefix("s3:get*") == "s3:get"
+	iam.trailing_star_prefix("*") == ""
+	not iam.trailing_star_prefix("s3:*object")
+	not iam.trailing_star_prefix("s3:g?t*")
+	not iam.trailing_star_prefix("s3:*get*")
+	not iam.trailing_star_prefix("s3:getobject")
+	iam.action_matches("s3:g?t*", "s3:getobject")
+	iam.action_matches("s3:*get*", "s3:forgetme")
+	not iam.action_matches("s3:*get*", "s3:putobject")
+	iam.action_matches("s3:get*", "s3:get")
+}
+
+test_parts if {
+	iam.parts("s3:getobject") == ["s3", "getobject"]
+	iam.parts("*") == ["*", "*"]
+	iam.parts("s3:") == ["s3", ""]
+	iam.parts("a:b:c") == ["a", "b:c"]
 }

@@ -46,6 +46,8 @@ deny contains finding if {
 
 supported(r) := {version |
 	version := lib.value(r, "engine_version")
-	regex.match(`^[0-9]+(\.|$)`, version)
-	to_number(split(version, ".")[0]) >= min_major
+	major := split(version, ".")[0]
+	major != ""
+	trim_left(major, "0123456789") == "" # digits, then a dot or the end
+	to_number(major) >= min_major
 }
