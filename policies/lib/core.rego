@@ -27,7 +27,10 @@ changes(types) := [r |
 	r.mode == "managed"
 ]
 
-delete_only(r) if r.actions == ["delete"]
+delete_only(r) if {
+	r.actions[0] == "delete"
+	count(r.actions) == 1
+}
 
 # path_parts("a.0.b") == ["a", 0, "b"]: a dotted path as an object.get path (numbers are list indexes).
 path_parts(path) := [path] if not contains(path, ".")
@@ -41,8 +44,15 @@ to_index(s) := to_number(s) if {
 
 else := s
 
-# value(r, path): the known value at a dotted path (undefined when unknown or absent).
+# value(r, path): the known value at a dotted path (undefined when unknown or absent). Most paths
+# are a top-level attribute, read without building a path for object.get.
 value(r, path) := v if {
+	not contains(path, ".")
+	v := r.values[path]
+	v != null
+	not is_unknown(r, path)
+} else := v if {
+	contains(path, ".")
 	v := object.get(r.values, path_parts(path), null)
 	v != null
 	not is_unknown(r, path)
