@@ -58,24 +58,30 @@ final class ReferenceResolver {
   }
 
   private final ConfigModule root;
-  /** moduleText + "|" + localName -> instances. */
-  private final Map<String, List<Resource>> instances = new HashMap<>();
-  /** parent module text -> call name -> child module instance paths, in plan order. */
-  private final Map<String, Map<String, Set<List<ModuleStep>>>> children = new HashMap<>();
-  /** (module text, reference) -> resolution, for references that do not depend on each. */
-  private final Map<String, Resolution> memo = new HashMap<>();
+  // Keyed by module instance path (lists of records compare by value): a text key would be built
+  // again at every reference of every resource.
+  /** module instance -> local name ({@code aws_s3_bucket.media}) -> instances. */
+  private final Map<List<ModuleStep>, Map<String, List<Resource>>> instances = new HashMap<>();
+  /** parent module instance -> call name -> child module instance paths, in plan order. */
+  private final Map<List<ModuleStep>, Map<String, Set<List<ModuleStep>>>> children = new HashMap<>();
+  /** module instance -> reference -> resolution, for references that do not depend on each. */
+  private final Map<List<ModuleStep>, Map<String, Resolution>> memo = new HashMap<>();
 
   ReferenceResolver(ConfigModule root, Iterable<Resource> resources) {
     this.root = root;
+    Set<List<ModuleStep>> modules = new LinkedHashSet<>();
     for (Resource r : resources) {
       Address a = r.address();
-      instances.computeIfAbsent(a.module() + "|" + a.localName(), k -> new ArrayList<>()).add(r);
-      List<ModuleStep> path = a.modulePath();
+      instances.computeIfAbsent(a.modulePath(), k -> new HashMap<>())
+          .computeIfAbsent(a.localName(), k -> new ArrayList<>()).add(r);
+      modules.add(a.modulePath());
+    }
+    for (List<ModuleStep> path : modules) {
       for (int i = 0; i < path.size(); i++) {
         children
-            .computeIfAbsent(Address.moduleText(path.subList(0, i)), k -> new HashMap<>())
+            .computeIfAbsent(path.subList(0, i), k -> new HashMap<>())
             .computeIfAbsent(path.get(i).name(), k -> new LinkedHashSet<>())
-            .add(List.copyOf(path.subList(0, i + 1)));
+            .add(path.subList(0, i + 1));
       }
     }
   }
@@ -131,12 +137,10 @@ final class ReferenceResolver {
 
   private Resolution resolveOne(String ref, Scope scope, boolean narrowByKey, int depth) {
     boolean memoizable = !narrowByKey && !ref.startsWith("each.");
-    String key = Address.moduleText(scope.module()) + "|" + ref;
-    if (memoizable) {
-      Resolution cached = memo.get(key);
-      if (cached != null) {
-        return cached;
-      }
+    Map<String, Resolution> moduleMemo = memoizable ? memo.computeIfAbsent(scope.module(), k -> new HashMap<>()) : Map.of();
+    Resolution cached = moduleMemo.get(ref);
+    if (cached != null) {
+      return cached;
     }
     Resolution result = new Resolution();
     List<Traversal.Step> steps = depth > MAX_DEPTH ? null : parse(ref);
@@ -154,7 +158,7 @@ final class ReferenceResolver {
       default -> resource(ref, "managed", steps, scope, narrowByKey, result);
     }
     if (memoizable) {
-      memo.put(key, result);
+      moduleMemo.put(ref, result);
     }
     return result;
   }
@@ -228,7 +232,7 @@ final class ReferenceResolver {
     }
     out.constant |= expression.has("constant_value");
     Set<List<ModuleStep>> instancesOfCall =
-        children.getOrDefault(Address.moduleText(module), Map.of()).getOrDefault(call, Set.of());
+        children.getOrDefault(module, Map.of()).getOrDefault(call, Set.of());
     for (List<ModuleStep> instance : instancesOfCall) {
       if (!keyed || keyMatches(instance.get(instance.size() - 1).key(), key)) {
         out.addAll(resolve(expression.path("references"), Scope.of(instance), depth + 1));
@@ -244,7 +248,7 @@ final class ReferenceResolver {
       return;
     }
     String local = ("data".equals(mode) ? "data." : "") + steps.get(0).name() + "." + steps.get(1).name();
-    List<Resource> candidates = instances.get(Address.moduleText(scope.module()) + "|" + local);
+    List<Resource> candidates = instances.getOrDefault(scope.module(), Map.of()).get(local);
     if (candidates == null) {
       out.unresolved.add(ref);
       return;
