@@ -154,14 +154,14 @@ public final class ModelBuilder {
       if (v.isArray()) {
         for (int i = 0; i < v.size(); i++) {
           String blockPath = path + "." + i;
-          r.expressions.put(blockPath, new Expression(false, true, new TreeSet<>(), new TreeSet<>()));
+          r.expressions.put(blockPath, Expression.BLOCK);
           flatten(v.get(i), blockPath, r, cfg, resolver);
         }
       } else if (v.isObject() && isExpression(v)) {
         ReferenceResolver.Resolution res = resolver.resolve(v.path("references"), r, cfg);
         r.expressions.put(path, new Expression(v.has("constant_value") || res.constant, false, res.refs, res.unresolved));
       } else if (v.isObject()) {
-        r.expressions.put(path, new Expression(false, true, new TreeSet<>(), new TreeSet<>()));
+        r.expressions.put(path, Expression.BLOCK);
         flatten(v, path, r, cfg, resolver);
       }
     }

@@ -90,7 +90,7 @@ public final class Resource {
 
   /** End-state rules skip resources that are only being destroyed. */
   public boolean isDeleteOnly() {
-    return actions.equals(List.of("delete"));
+    return actions.size() == 1 && "delete".equals(actions.get(0));
   }
 
   public String actionReason() {
