@@ -48,6 +48,11 @@ expect_equal "every entry is dated by project.build.outputTimestamp, not the bui
 mkdir -p "$work/path"
 ln -s "$home/bin/tfcheck" "$work/path/tfcheck"
 expect_equal "bin/tfcheck version" "tfcheck $version" "$("$home/bin/tfcheck" version 2>&1)"
+# A relative symlink, through a second one: the launcher follows both to find its installation.
+ln -s "${home##*/}/bin/tfcheck" "${home%/*}/tfcheck-relative"
+ln -s "${home%/*}/tfcheck-relative" "$work/path/tfcheck-chained"
+expect_equal "bin/tfcheck through a relative symlink, itself linked to" "tfcheck $version" \
+  "$("$work/path/tfcheck-chained" version 2>&1)"
 
 out=$(cd "$home" && PATH="$work/path:$PATH" tfcheck examples/insecure.plan.json 2>"$work/err"); code=$?
 expect_equal "the insecure example exits 1 (findings), nothing on stderr" "1:" "$code:$(cat "$work/err")"
