@@ -37,26 +37,29 @@ path_parts(path) := [path] if not contains(path, ".")
 
 else := [to_index(s) | some s in split(path, ".")]
 
-to_index(s) := to_number(s) if {
-	s != ""
-	trim_left(s, "0123456789") == "" # digits only, as cheap as a regular expression is not
-}
+to_index(s) := to_number(s) if digits(s)
 
 else := s
+
+# digits(s): s is one or more decimal digits (string functions: a regular expression is compiled
+# again in every evaluation of the Wasm policy).
+digits(s) if {
+	s != ""
+	trim_left(s, "0123456789") == ""
+}
 
 # value(r, path): the known value at a dotted path (undefined when unknown or absent). Most paths
 # are a top-level attribute, read without building a path for object.get.
 value(r, path) := v if {
-	not contains(path, ".")
-	v := r.values[path]
-	v != null
-	not is_unknown(r, path)
-} else := v if {
-	contains(path, ".")
-	v := object.get(r.values, path_parts(path), null)
+	v := at_path(r.values, path)
 	v != null
 	not is_unknown(r, path)
 }
+
+# at_path(values, path): what values holds at a dotted path (undefined or null when nothing).
+at_path(values, path) := values[path] if not contains(path, ".")
+
+else := object.get(values, path_parts(path), null) if contains(path, ".")
 
 # known(r, path): the value is known at plan time (and not null); false is a known value.
 known(r, path) if {

@@ -28,10 +28,6 @@ pointer_words := {
 
 words(name) := [m[0] | some m in regex.find_all_string_submatch_n(`[A-Z0-9]+`, upper(name), -1)]
 
-# A secret-looking name contains one of these (every secret marker, API KEY and PRIVATE KEY hold one):
-# most names do not, and are settled without splitting them into words by a regular expression.
-secret_substrings := ["KEY", "PASSPHRASE", "PASSWD", "PASSWORD", "SECRET", "TOKEN"]
-
 secret_looking_name(name) if {
 	may_look_secret(upper(name))
 	ws := words(name)
@@ -39,10 +35,15 @@ secret_looking_name(name) if {
 	not ws[count(ws) - 1] in pointer_words
 }
 
+# may_look_secret(upper_name): the name holds a secret marker or KEY (of API KEY, PRIVATE KEY), as
+# every secret-looking name does: most names do not, and are settled without splitting them into
+# words by a regular expression.
 may_look_secret(upper_name) if {
-	some s in secret_substrings
-	contains(upper_name, s)
+	some m in secret_markers
+	contains(upper_name, m)
 }
+
+may_look_secret(upper_name) if contains(upper_name, "KEY")
 
 has_secret_word(ws) if {
 	some w in ws

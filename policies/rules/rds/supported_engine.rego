@@ -47,7 +47,6 @@ deny contains finding if {
 supported(r) := {version |
 	version := lib.value(r, "engine_version")
 	major := split(version, ".")[0]
-	major != ""
-	trim_left(major, "0123456789") == "" # digits, then a dot or the end
+	lib.digits(major) # digits, then a dot or the end
 	to_number(major) >= min_major
 }
