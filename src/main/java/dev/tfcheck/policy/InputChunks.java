@@ -16,10 +16,11 @@ import java.util.TreeMap;
 
 /**
  * Cuts a large plan into inputs of bounded size for the Wasm engine (about 6 bytes of Wasm memory
- * per byte of input JSON to evaluate every rule at once, at most 4 GiB): each chunk judges whole top-level module instances (a tenant's
- * module, the root module's resources) and carries, as context, everything they reference
- * (transitively) and what references them from the same top-level module instance (a bucket's
- * public access block, a role's policies). Results are kept only for the resources a chunk judges.
+ * per byte of input JSON to evaluate every rule at once, at most 4 GiB): each chunk judges whole
+ * top-level module instances (a tenant's module, the root module's resources) and carries, as
+ * context, everything they reference (transitively) and what references them from the same
+ * top-level module instance (a bucket's public access block, a role's policies). Results are kept
+ * only for the resources a chunk judges.
  *
  * <p>What a chunk cannot see: a resource referencing a judged one from another top-level module
  * instance (a root-level bucket's public access block declared inside a module). Plans small enough
